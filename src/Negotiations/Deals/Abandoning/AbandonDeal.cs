@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Infrastructure;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Negotiations.Deals.Abandoning;
+
+/// <summary>Talks collapsed. Only a new report of talks revives the deal.</summary>
+public sealed record AbandonDeal(
+    string Reason,
+    Source Source,
+    DateOnly? OccurredOn = null,
+    long? ExpectedVersion = null)
+{
+    public const int MaxReasonLength = 4000;
+}
+
+public static class AbandonDealEndpoint
+{
+    public static ProblemDetails Validate(AbandonDeal command, Deal deal, DateTimeOffset now)
+    {
+        var errors = new ValidationErrors();
+        errors.RequireText(command.Reason, "reason", AbandonDeal.MaxReasonLength);
+        Report.Check(command.Source, command.OccurredOn, now, errors);
+        return errors.IsEmpty ? deal.CheckWrite(command.ExpectedVersion, "be abandoned") : errors.ToProblem();
+    }
+
+    public static DealAbandoned Decide(AbandonDeal command) =>
+        new(command.Reason, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
+
+    [WolverinePost("/api/deals/{id}/abandon")]
+    public static (DealWritten, Events) Post(AbandonDeal command, [WriteAggregate(MissingMessage = Problems.UnknownDeal)] Deal deal) =>
+        (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Infrastructure;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Negotiations.Deals.Closing;
+
+/// <summary>The deal was completed (announced or signed). <c>ClosedOn</c> defaults to when it occurred.</summary>
+public sealed record CloseDeal(
+    Source Source,
+    ReportedAmount? FinalAmount = null,
+    DateOnly? ClosedOn = null,
+    string? Summary = null,
+    DateOnly? OccurredOn = null,
+    long? ExpectedVersion = null)
+{
+    public const int MaxSummaryLength = 4000;
+}
+
+public static class CloseDealEndpoint
+{
+    public static ProblemDetails Validate(CloseDeal command, Deal deal, DateTimeOffset now)
+    {
+        var errors = new ValidationErrors();
+        ReportedAmount.Check(command.FinalAmount, "finalAmount", errors);
+        if (command.ClosedOn is { } closedOn)
+        {
+            Dates.Check(closedOn, "closedOn", Dates.LatestAllowed(now), errors);
+        }
+
+        errors.RequireText(command.Summary, "summary", CloseDeal.MaxSummaryLength, required: false);
+        Report.Check(command.Source, command.OccurredOn, now, errors);
+        return errors.IsEmpty ? deal.CheckWrite(command.ExpectedVersion, "be closed again") : errors.ToProblem();
+    }
+
+    public static DealClosed Decide(CloseDeal command)
+    {
+        var occurredOn = Report.OccurredOn(command.Source, command.OccurredOn ?? command.ClosedOn);
+        return new DealClosed(command.FinalAmount, command.ClosedOn ?? occurredOn, command.Summary, occurredOn, command.Source);
+    }
+
+    [WolverinePost("/api/deals/{id}/close")]
+    public static (DealWritten, Events) Post(CloseDeal command, [WriteAggregate(MissingMessage = Problems.UnknownDeal)] Deal deal) =>
+        (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
+}

@@ -1,0 +1,173 @@
+using Negotiations.Infrastructure;
+
+namespace Negotiations.Deals;
+
+// Value types shared by commands and events. They are part of the stored JSON contract: evolve by adding members.
+
+public enum DealKind { Investment, Acquisition, Merger, Partnership, Other }
+
+public enum PartyRole { Investor, Target, Acquirer, Seller, CoInvestor, Advisor, Other }
+
+/// <summary>How a report qualified a number: "about $10B", "up to $50B", "at least", "between $10B and $20B".</summary>
+public enum AmountQualifier { Exact, About, UpTo, AtLeast, Between }
+
+public enum ValuationBasis { PreMoney, PostMoney, Unknown }
+
+/// <summary>How strongly a report is attributed, strongest first as journalism ranks it.</summary>
+public enum Attribution { RegulatoryFiling, CompanyStatement, NamedSource, AnonymousSource, Unattributed }
+
+/// <summary>A money amount as reported: value, ISO 4217 currency, qualifier; <c>High</c> only for <c>Between</c>.</summary>
+public sealed record ReportedAmount(decimal Value, string Currency, AmountQualifier Qualifier = AmountQualifier.Exact, decimal? High = null)
+{
+    /// <summary>Larger than any deal ever reported; anything above is a typing error.</summary>
+    public const decimal MaxValue = 1_000_000_000_000_000m;
+
+    public static void Check(ReportedAmount? amount, string field, ValidationErrors errors)
+    {
+        if (amount is null)
+        {
+            return;
+        }
+
+        CheckMoney(amount.Value, amount.Currency, amount.Qualifier, amount.High, field, errors);
+    }
+
+    internal static void CheckMoney(decimal value, string currency, AmountQualifier qualifier, decimal? high, string field, ValidationErrors errors)
+    {
+        errors.Require(value > 0, $"{field}.value", $"'{field}.value' must be greater than 0.");
+        errors.Require(value <= MaxValue, $"{field}.value", $"'{field}.value' must be at most {MaxValue:0}.");
+        errors.Require(Currencies.IsKnown(currency), $"{field}.currency",
+            $"'{field}.currency' must be an ISO 4217 code of three upper-case letters, such as USD or EUR.");
+        if (qualifier == AmountQualifier.Between)
+        {
+            errors.Require(high is not null && high > value, $"{field}.high",
+                $"'{field}.high' is required with qualifier Between and must be greater than '{field}.value'.");
+            errors.Require(high is null || high <= MaxValue, $"{field}.high", $"'{field}.high' must be at most {MaxValue:0}.");
+        }
+        else
+        {
+            errors.Require(high is null, $"{field}.high", $"'{field}.high' is only allowed with qualifier Between.");
+        }
+    }
+}
+
+/// <summary>A valuation as reported: an amount plus the basis, which reports often leave unsaid (then Unknown).</summary>
+public sealed record Valuation(
+    decimal Value, string Currency, AmountQualifier Qualifier = AmountQualifier.Exact, decimal? High = null,
+    ValuationBasis Basis = ValuationBasis.Unknown)
+{
+    public static void Check(Valuation? valuation, string field, ValidationErrors errors)
+    {
+        if (valuation is not null)
+        {
+            ReportedAmount.CheckMoney(valuation.Value, valuation.Currency, valuation.Qualifier, valuation.High, field, errors);
+        }
+    }
+}
+
+/// <summary>Where a claim comes from. <c>PublishedOn</c> is the default for the event's <c>occurredOn</c>.</summary>
+public sealed record Source(string Publication, DateOnly PublishedOn, Attribution Attribution = Attribution.Unattributed, string? Url = null)
+{
+    public const int MaxPublicationLength = 200;
+    public const int MaxUrlLength = 2000;
+
+    public static void Check(Source? source, string field, DateOnly latestAllowed, ValidationErrors errors)
+    {
+        if (source is null)
+        {
+            errors.Add(field, $"'{field}' is required: every recorded event says where it comes from.");
+            return;
+        }
+
+        errors.RequireText(source.Publication, $"{field}.publication", MaxPublicationLength);
+        Dates.Check(source.PublishedOn, $"{field}.publishedOn", latestAllowed, errors);
+        if (source.Url is not null)
+        {
+            var valid = source.Url.Length <= MaxUrlLength
+                && Uri.TryCreate(source.Url, UriKind.Absolute, out var uri)
+                && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+            errors.Require(valid, $"{field}.url", $"'{field}.url' must be an absolute http or https URL of at most {MaxUrlLength} characters.");
+        }
+    }
+}
+
+/// <summary>The two fields every command carries about its report: the source and, optionally, when it happened.</summary>
+public static class Report
+{
+    public static void Check(Source? source, DateOnly? occurredOn, DateTimeOffset now, ValidationErrors errors)
+    {
+        var latest = Dates.LatestAllowed(now);
+        Source.Check(source, "source", latest, errors);
+        if (occurredOn is { } date)
+        {
+            Dates.Check(date, "occurredOn", latest, errors);
+        }
+    }
+
+    /// <summary>When the event happened: as given, else the day the source published it.</summary>
+    public static DateOnly OccurredOn(Source source, DateOnly? occurredOn) => occurredOn ?? source.PublishedOn;
+}
+
+public sealed record Party(string Name, PartyRole Role)
+{
+    public const int MaxNameLength = 200;
+    public const int MaxParties = 50;
+
+    public static void Check(IReadOnlyList<Party>? parties, string field, int minimumDistinct, ValidationErrors errors)
+    {
+        parties ??= [];
+        if (parties.Count > MaxParties)
+        {
+            errors.Add(field, $"'{field}' may list at most {MaxParties} parties.");
+            return;
+        }
+
+        for (var i = 0; i < parties.Count; i++)
+        {
+            errors.RequireText(parties[i].Name, $"{field}[{i}].name", MaxNameLength);
+        }
+
+        var distinct = parties.Select(p => p.Name?.Trim()).Where(n => !string.IsNullOrEmpty(n)).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        errors.Require(distinct == parties.Count(p => !string.IsNullOrWhiteSpace(p.Name)), field, $"'{field}' must not name the same party twice.");
+        errors.Require(distinct >= minimumDistinct, field, $"'{field}' must name at least {minimumDistinct} distinct parties.");
+    }
+}
+
+public static class Dates
+{
+    public static readonly DateOnly Earliest = new(1900, 1, 1);
+
+    /// <summary>Reports are about the past: a date later than tomorrow (UTC, to allow for time zones) is a typing error.</summary>
+    public static DateOnly LatestAllowed(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime).AddDays(1);
+
+    public static void Check(DateOnly date, string field, DateOnly latestAllowed, ValidationErrors errors) =>
+        errors.Require(date >= Earliest && date <= latestAllowed, field,
+            $"'{field}' must be a date between {Earliest:yyyy-MM-dd} and {latestAllowed:yyyy-MM-dd}.");
+}
+
+public static class Currencies
+{
+    // Active ISO 4217 codes (list of the ISO 4217 maintenance agency), kept here rather than read from the OS's ICU data
+    // so validation is the same on every machine and container image.
+    private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
+    {
+        "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT", "BGN", "BHD", "BIF",
+        "BMD", "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD", "CDF", "CHF", "CLP", "CNY", "COP", "CRC",
+        "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD", "EGP", "ERN", "ETB", "EUR", "FJD", "FKP", "GBP", "GEL", "GHS",
+        "GIP", "GMD", "GNF", "GTQ", "GYD", "HKD", "HNL", "HTG", "HUF", "IDR", "ILS", "INR", "IQD", "IRR", "ISK", "JMD",
+        "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL",
+        "LYD", "MAD", "MDL", "MGA", "MKD", "MMK", "MNT", "MOP", "MRU", "MUR", "MVR", "MWK", "MXN", "MYR", "MZN", "NAD",
+        "NGN", "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK", "PHP", "PKR", "PLN", "PYG", "QAR", "RON", "RSD",
+        "RUB", "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SHP", "SLE", "SOS", "SRD", "SSP", "STN", "SVC", "SYP",
+        "SZL", "THB", "TJS", "TMT", "TND", "TOP", "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "UYU", "UZS", "VES",
+        "VND", "VUV", "WST", "XAF", "XCD", "XCG", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWG",
+    };
+
+    public static bool IsKnown(string? code) => code is not null && Known.Contains(code);
+}
+
+public static class StakePercent
+{
+    public static void Check(decimal? value, string field, ValidationErrors errors) =>
+        errors.Require(value is null or > 0 and <= 100, field, $"'{field}' must be greater than 0 and at most 100.");
+}

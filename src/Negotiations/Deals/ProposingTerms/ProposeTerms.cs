@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Infrastructure;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Negotiations.Deals.ProposingTerms;
+
+public sealed record ProposeTerms(
+    ReportedAmount Amount,
+    Source Source,
+    Valuation? Valuation = null,
+    decimal? StakePercent = null,
+    string? Instrument = null,
+    string? Governance = null,
+    string? Commitments = null,
+    string? Summary = null,
+    DateOnly? OccurredOn = null,
+    long? ExpectedVersion = null)
+{
+    public const int MaxInstrumentLength = 200;
+    public const int MaxTextLength = 4000;
+}
+
+public static class ProposeTermsEndpoint
+{
+    public static ProblemDetails Validate(ProposeTerms command, Deal deal, DateTimeOffset now)
+    {
+        var errors = new ValidationErrors();
+        ReportedAmount.Check(command.Amount, "amount", errors);
+        Valuation.Check(command.Valuation, "valuation", errors);
+        StakePercent.Check(command.StakePercent, "stakePercent", errors);
+        errors.RequireText(command.Instrument, "instrument", ProposeTerms.MaxInstrumentLength, required: false);
+        errors.RequireText(command.Governance, "governance", ProposeTerms.MaxTextLength, required: false);
+        errors.RequireText(command.Commitments, "commitments", ProposeTerms.MaxTextLength, required: false);
+        errors.RequireText(command.Summary, "summary", ProposeTerms.MaxTextLength, required: false);
+        Report.Check(command.Source, command.OccurredOn, now, errors);
+        return errors.IsEmpty ? deal.CheckWrite(command.ExpectedVersion, "take proposed terms") : errors.ToProblem();
+    }
+
+    public static TermsProposed Decide(ProposeTerms command) => new(
+        command.Amount, command.Valuation, command.StakePercent, command.Instrument, command.Governance, command.Commitments,
+        command.Summary, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
+
+    [WolverinePost("/api/deals/{id}/terms")]
+    public static (DealWritten, Events) Post(ProposeTerms command, [WriteAggregate(MissingMessage = Problems.UnknownDeal)] Deal deal) =>
+        (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Infrastructure;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Negotiations.Deals.ReportingTalks;
+
+/// <summary>The first report of talks: opens a deal.</summary>
+public sealed record ReportNewDeal(
+    string Title,
+    DealKind Kind,
+    IReadOnlyList<Party> Parties,
+    Source Source,
+    string? Summary = null,
+    ReportedAmount? Amount = null,
+    Valuation? Valuation = null,
+    DateOnly? OccurredOn = null)
+{
+    public const int MaxTitleLength = 200;
+    public const int MaxSummaryLength = 4000;
+}
+
+public static class ReportNewDealEndpoint
+{
+    public static ProblemDetails Validate(ReportNewDeal command, DateTimeOffset now)
+    {
+        var errors = new ValidationErrors();
+        errors.RequireText(command.Title, "title", ReportNewDeal.MaxTitleLength);
+        Party.Check(command.Parties, "parties", minimumDistinct: 2, errors);
+        errors.RequireText(command.Summary, "summary", ReportNewDeal.MaxSummaryLength, required: false);
+        ReportedAmount.Check(command.Amount, "amount", errors);
+        Valuation.Check(command.Valuation, "valuation", errors);
+        Report.Check(command.Source, command.OccurredOn, now, errors);
+        return errors.ToProblem();
+    }
+
+    public static TalksReported Decide(ReportNewDeal command) => new(
+        command.Title.Trim(), command.Kind, command.Parties.Select(p => p with { Name = p.Name.Trim() }).ToList(),
+        command.Summary, command.Amount, command.Valuation, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
+
+    [WolverinePost("/api/deals")]
+    public static (DealOpened, IStartStream) Post(ReportNewDeal command)
+    {
+        var id = Guid.CreateVersion7();
+        return (new DealOpened(id, 1), MartenOps.StartStream<Deal>(id, Decide(command)));
+    }
+}

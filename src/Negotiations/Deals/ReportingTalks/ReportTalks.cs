@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Infrastructure;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Negotiations.Deals.ReportingTalks;
+
+/// <summary>
+/// Another report of talks on an existing deal, possibly naming parties newly in talks. On an abandoned deal it is the
+/// one command accepted, and it revives the deal.
+/// </summary>
+public sealed record ReportTalks(
+    Source Source,
+    IReadOnlyList<Party>? Parties = null,
+    string? Summary = null,
+    ReportedAmount? Amount = null,
+    Valuation? Valuation = null,
+    DateOnly? OccurredOn = null,
+    long? ExpectedVersion = null);
+
+public static class ReportTalksEndpoint
+{
+    public static ProblemDetails Validate(ReportTalks command, Deal deal, DateTimeOffset now)
+    {
+        var errors = new ValidationErrors();
+        Party.Check(command.Parties, "parties", minimumDistinct: 0, errors);
+        errors.RequireText(command.Summary, "summary", ReportNewDeal.MaxSummaryLength, required: false);
+        ReportedAmount.Check(command.Amount, "amount", errors);
+        Valuation.Check(command.Valuation, "valuation", errors);
+        Report.Check(command.Source, command.OccurredOn, now, errors);
+        return errors.IsEmpty ? deal.CheckWrite(command.ExpectedVersion, "report talks", revives: true) : errors.ToProblem();
+    }
+
+    public static TalksReported Decide(ReportTalks command) => new(
+        null, null, (command.Parties ?? []).Select(p => p with { Name = p.Name.Trim() }).ToList(),
+        command.Summary, command.Amount, command.Valuation, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
+
+    [WolverinePost("/api/deals/{id}/talks")]
+    public static (DealWritten, Events) Post(ReportTalks command, [WriteAggregate(MissingMessage = Problems.UnknownDeal)] Deal deal) =>
+        (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Infrastructure;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Negotiations.Deals.RevisingStake;
+
+/// <summary>The negotiation moved: a new amount and/or stake percent, and why.</summary>
+public sealed record ReviseStake(
+    string Reason,
+    Source Source,
+    ReportedAmount? Amount = null,
+    decimal? StakePercent = null,
+    DateOnly? OccurredOn = null,
+    long? ExpectedVersion = null)
+{
+    public const int MaxReasonLength = 4000;
+}
+
+public static class ReviseStakeEndpoint
+{
+    public static ProblemDetails Validate(ReviseStake command, Deal deal, DateTimeOffset now)
+    {
+        var errors = new ValidationErrors();
+        errors.Require(command.Amount is not null || command.StakePercent is not null, "amount",
+            "Give a new 'amount', a new 'stakePercent', or both.");
+        ReportedAmount.Check(command.Amount, "amount", errors);
+        StakePercent.Check(command.StakePercent, "stakePercent", errors);
+        errors.RequireText(command.Reason, "reason", ReviseStake.MaxReasonLength);
+        Report.Check(command.Source, command.OccurredOn, now, errors);
+        return errors.IsEmpty ? deal.CheckWrite(command.ExpectedVersion, "have its stake revised") : errors.ToProblem();
+    }
+
+    public static StakeRevised Decide(ReviseStake command) => new(
+        command.Amount, command.StakePercent, command.Reason, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
+
+    [WolverinePost("/api/deals/{id}/stake")]
+    public static (DealWritten, Events) Post(ReviseStake command, [WriteAggregate(MissingMessage = Problems.UnknownDeal)] Deal deal) =>
+        (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
+}

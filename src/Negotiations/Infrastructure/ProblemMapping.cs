@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Negotiations.Infrastructure;
+
+/// <summary>
+/// Turns what escapes an endpoint into ProblemDetails: unreadable JSON → 400 naming the member, anything else → a 500
+/// without internals. Validation and state rules answer earlier, through the endpoints' Validate methods; lost races
+/// are mapped by Wolverine (MapConcurrencyFailuresToConflict).
+/// </summary>
+public sealed partial class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Map(exception);
+        if (problem.Status >= 500)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static ProblemDetails Map(Exception exception) => exception switch
+    {
+        JsonException json => FromJson(json),
+        BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
+        BadHttpRequestException bad => new ProblemDetails
+        {
+            Status = bad.StatusCode,
+            Title = Problems.InvalidRequestTitle,
+            Detail = bad.Message,
+        },
+        _ when exception.InnerException is { } inner && Map(inner) is { Status: < 500 } mapped => mapped,
+        _ => new ProblemDetails
+        {
+            Status = StatusCodes.Status500InternalServerError,
+            Title = "An unexpected error occurred.",
+            Detail = "The error was logged; nothing was recorded by this request.",
+        },
+    };
+
+    public static ValidationProblemDetails FromJson(JsonException exception)
+    {
+        var path = JsonPathToField(exception.Path);
+        var missing = MissingMembers().Match(exception.Message);
+        if (missing.Success)
+        {
+            var errors = Quoted().Matches(missing.Groups["names"].Value)
+                .Select(m => Join(path, JsonNamingPolicy.CamelCase.ConvertName(m.Groups[1].Value)))
+                .ToDictionary(field => field, field => new List<string> { $"'{field}' is required." });
+            return Problems.Validation(errors);
+        }
+
+        var field = path.Length == 0 ? "body" : path;
+        var message = exception.Message switch
+        {
+            var m when m.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) => $"'{field}' is not a known member here.",
+            var m when m.Contains("doesn't allow null values", StringComparison.Ordinal) => $"'{field}' must not be null.",
+            var m when m.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) =>
+                $"'{field}' has a value of the wrong kind: check its JSON type, its format (dates as yyyy-MM-dd) and the allowed names.",
+            var m => $"'{field}' could not be read: {FirstSentence(m)}",
+        };
+        return Problems.Validation(field, message);
+    }
+
+    /// <summary>"$.parties[0].role" → "parties[0].role"; "$" → "".</summary>
+    private static string JsonPathToField(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+
+    private static string Join(string parent, string member) => parent.Length == 0 ? member : $"{parent}.{member}";
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". Path:", StringComparison.Ordinal);
+        return end > 0 ? message[..(end + 1)] : message;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
+
+    [GeneratedRegex("missing required properties,? including: (?<names>.*)$", RegexOptions.Singleline)]
+    private static partial Regex MissingMembers();
+
+    [GeneratedRegex("'([^']+)'")]
+    private static partial Regex Quoted();
+}

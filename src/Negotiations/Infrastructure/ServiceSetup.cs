@@ -1,0 +1,82 @@
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Negotiations.Deals;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+using Wolverine.Persistence;
+using Weasel.Core;
+
+namespace Negotiations.Infrastructure;
+
+public static class ServiceSetup
+{
+    public const string SchemaName = "negotiations";
+
+    /// <summary>Marten (event store, projections) and Wolverine (handlers, HTTP endpoints) on one PostgreSQL.</summary>
+    public static WebApplicationBuilder AddNegotiations(this WebApplicationBuilder builder, string connectionString)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemMapping>();
+        builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        builder.Services.AddNpgsqlDataSource(connectionString);
+
+        builder.Services.CritterStackDefaults(x =>
+        {
+            // Runtime compilation in every environment: the service runs straight from build or publish output with no
+            // pre-generated code to go stale.
+            x.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
+            x.Production.GeneratedCodeMode = TypeLoadMode.Dynamic;
+            x.Production.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
+        });
+
+        builder.Services.AddMarten(options =>
+            {
+                options.DatabaseSchemaName = SchemaName;
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                options.Events.StreamIdentity = StreamIdentity.AsGuid;
+                options.Events.MetadataConfig.UserNameEnabled = true;
+                options.Events.MetadataConfig.CorrelationIdEnabled = true;
+                options.Events.MetadataConfig.CausationIdEnabled = true;
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                foreach (var (type, name) in DealEventTypes.Names)
+                {
+                    options.Events.MapEventType(type, name);
+                }
+
+                options.Projections.Snapshot<Deal>(SnapshotLifecycle.Inline);
+                options.Projections.Snapshot<DealOverview>(SnapshotLifecycle.Inline);
+                options.Schema.For<DealOverview>().Index(x => x.LastActivityOn);
+            })
+            .UseNpgsqlDataSource()
+            .UseLightweightSessions()
+            .IntegrateWithWolverine();
+
+        builder.Host.UseWolverine(options =>
+        {
+            // Without this Wolverine scans the entry assembly, which under a test host is the test project.
+            options.ApplicationAssembly = typeof(ServiceSetup).Assembly;
+            options.Policies.AutoApplyTransactions();
+            options.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
+        });
+        builder.Services.AddWolverineHttp();
+        return builder;
+    }
+
+    public static WebApplication UseNegotiations(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseMiddleware<RequestGuard>();
+        app.MapWolverineEndpoints(http =>
+        {
+            http.AddMiddleware(typeof(RecordedBy), chain => chain.HttpMethods.Contains("POST"));
+            http.MapConcurrencyFailuresToConflict(toProblemDetails: _ => Problems.ConcurrentChange());
+        });
+        return app;
+    }
+}
