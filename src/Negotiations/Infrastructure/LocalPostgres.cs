@@ -55,17 +55,13 @@ public sealed class LocalPostgres : IAsyncDisposable
     public static async Task<LocalPostgres> StartAsync(
         string rootDirectory, string? binDirectory = null, bool durable = true, CancellationToken cancellationToken = default)
     {
-        var bin = binDirectory ?? FindBinDirectory() ?? throw new LocalPostgresUnavailableException(
-            "No PostgreSQL connection string is configured (ConnectionStrings:Negotiations, env ConnectionStrings__Negotiations) " +
-            "and no PostgreSQL server binaries (initdb, pg_ctl) were found via `pg_config --bindir`, PATH or /usr/lib/postgresql. " +
-            "Install PostgreSQL (Debian/Ubuntu: `apt-get install postgresql`), set the connection string to your own server, " +
-            "or run `docker compose up`.");
+        var bin = binDirectory ?? FindBinDirectory()
+            ?? throw Unavailable("no PostgreSQL server binaries (initdb, pg_ctl) were found via `pg_config --bindir`, PATH or /usr/lib/postgresql");
         foreach (var tool in new[] { "initdb", "pg_ctl" })
         {
             if (!File.Exists(Path.Combine(bin, tool)))
             {
-                throw new LocalPostgresUnavailableException(
-                    $"PostgreSQL binary '{tool}' was not found in '{bin}'. Install the PostgreSQL server package or set ConnectionStrings__Negotiations.");
+                throw Unavailable($"the PostgreSQL binary '{tool}' is not in '{bin}'");
             }
         }
 
@@ -94,6 +90,11 @@ public sealed class LocalPostgres : IAsyncDisposable
         await server.EnsureDatabaseAsync(cancellationToken);
         return server;
     }
+
+    private static LocalPostgresUnavailableException Unavailable(string what) => new(
+        $"Cannot start a database: no connection string is configured (ConnectionStrings:Negotiations, env " +
+        $"ConnectionStrings__Negotiations) and {what}. Install PostgreSQL (Debian/Ubuntu: `apt-get install postgresql`), " +
+        "set the connection string to your own server, or run `docker compose up`.");
 
     /// <summary>Stops the cluster (fast shutdown: sessions are ended, committed data is kept).</summary>
     public async Task StopAsync()

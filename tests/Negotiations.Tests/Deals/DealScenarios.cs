@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Alba;
+using Negotiations.Deals;
+using Xunit;
+
+namespace Negotiations.Tests.Deals;
+
+/// <summary>The domain's language over HTTP, for integration tests: report, propose, revise, close, abandon, read.</summary>
+public static class DealScenarios
+{
+    public static readonly Guid UnknownDealId = Guid.Parse("0199a7b6-ffff-7000-8000-00000000ffff");
+
+    public static object Source(string publication = "Wall Street Journal", string publishedOn = "2026-01-29",
+        string attribution = "AnonymousSource", string? url = null) =>
+        new { publication, publishedOn, attribution, url };
+
+    public static object Usd(decimal value, string qualifier = "Exact") => new { value, currency = "USD", qualifier };
+
+    public static object NewDeal(string title = "Amazon invests in OpenAI", string investor = "Amazon", string target = "OpenAI",
+        object? source = null, object? amount = null) => new
+    {
+        title,
+        kind = "Investment",
+        parties = new[] { new { name = investor, role = "Investor" }, new { name = target, role = "Target" } },
+        summary = $"{investor} in talks to invest in {target}",
+        amount = amount ?? Usd(10_000_000_000m, "AtLeast"),
+        source = source ?? Source("The Information", "2025-12-16"),
+    };
+
+    public static async Task<DealWritten> ReportNewDeal(this IAlbaHost host, object? body = null, string? recordedBy = null)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Post.Json(body ?? NewDeal()).ToUrl("/api/deals");
+            if (recordedBy is not null)
+            {
+                s.WithRequestHeader("X-Recorded-By", recordedBy);
+            }
+
+            s.StatusCodeShouldBe(201);
+        });
+        return (await result.ReadAsJsonAsync<DealWritten>())!;
+    }
+
+    /// <summary>POSTs a JSON body and checks the status; returns the result to read further.</summary>
+    public static Task<IScenarioResult> Post(this IAlbaHost host, string url, object body, int status, string? recordedBy = null) =>
+        host.Scenario(s =>
+        {
+            s.Post.Json(body).ToUrl(url);
+            if (recordedBy is not null)
+            {
+                s.WithRequestHeader("X-Recorded-By", recordedBy);
+            }
+
+            s.StatusCodeShouldBe(status);
+        });
+
+    /// <summary>POSTs a body exactly as given (malformed JSON included) as application/json.</summary>
+    public static Task<IScenarioResult> PostRaw(this IAlbaHost host, string url, string body, int status) =>
+        host.Scenario(s =>
+        {
+            s.Post.Text(body).ToUrl(url);
+            s.WithRequestHeader("Content-Type", "application/json");
+            s.StatusCodeShouldBe(status);
+        });
+
+    public static async Task<long> ProposeTerms(this IAlbaHost host, Guid id, object body) =>
+        (await (await host.Post($"/api/deals/{id}/terms", body, 200)).ReadAsJsonAsync<DealWritten>())!.Version;
+
+    public static async Task<long> ReviseStake(this IAlbaHost host, Guid id, object body) =>
+        (await (await host.Post($"/api/deals/{id}/stake", body, 200)).ReadAsJsonAsync<DealWritten>())!.Version;
+
+    public static async Task<long> ReportTalks(this IAlbaHost host, Guid id, object body) =>
+        (await (await host.Post($"/api/deals/{id}/talks", body, 200)).ReadAsJsonAsync<DealWritten>())!.Version;
+
+    public static async Task<long> Close(this IAlbaHost host, Guid id, object body) =>
+        (await (await host.Post($"/api/deals/{id}/close", body, 200)).ReadAsJsonAsync<DealWritten>())!.Version;
+
+    public static async Task<long> Abandon(this IAlbaHost host, Guid id, object body) =>
+        (await (await host.Post($"/api/deals/{id}/abandon", body, 200)).ReadAsJsonAsync<DealWritten>())!.Version;
+
+    public static async Task<JsonElement> GetJson(this IAlbaHost host, string url, int status = 200)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.StatusCodeShouldBe(status);
+        });
+        return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.Clone();
+    }
+
+    public static async Task<JsonElement> Json(this IScenarioResult result) =>
+        JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.Clone();
+
+    /// <summary>A ProblemDetails answer: the right media type, status, and (for 400s) exactly these fields named.</summary>
+    public static async Task<JsonElement> ShouldBeProblem(this IScenarioResult result, int status, params string[] fields)
+    {
+        Assert.Equal("application/problem+json", result.Context.Response.ContentType?.Split(';')[0]);
+        var problem = await result.Json();
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        if (fields.Length > 0)
+        {
+            var named = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order().ToArray();
+            Assert.Equal(fields.Order().ToArray(), named);
+        }
+
+        return problem;
+    }
+}

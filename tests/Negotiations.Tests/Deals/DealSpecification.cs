@@ -1,0 +1,95 @@
+using System.Text.Json;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Deals;
+using Negotiations.Infrastructure;
+using Wolverine.Http;
+using Xunit;
+
+namespace Negotiations.Tests.Deals;
+
+/// <summary>
+/// Given/When/Then over the pure decisions: fold the given events into the state a handler would receive, run the
+/// command's Validate (and Decide), and compare whole events or problems. No database.
+/// </summary>
+public static class DealSpecification
+{
+    public static readonly Guid DealId = Guid.Parse("0199a7b6-0000-7000-8000-000000000001");
+    public static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public static Source Wsj(string publishedOn = "2026-01-29") =>
+        new("Wall Street Journal", DateOnly.Parse(publishedOn, System.Globalization.CultureInfo.InvariantCulture), Attribution.AnonymousSource);
+
+    public static ReportedAmount Usd(decimal value, AmountQualifier qualifier = AmountQualifier.Exact) => new(value, "USD", qualifier);
+
+    public static TalksReported Opened() => new(
+        "Amazon invests in OpenAI", DealKind.Investment,
+        [new Party("Amazon", PartyRole.Investor), new Party("OpenAI", PartyRole.Target)],
+        null, Usd(10_000_000_000m, AmountQualifier.AtLeast), null, new DateOnly(2025, 12, 16), Wsj("2025-12-16"));
+
+    public static TermsProposed Proposed() => new(
+        Usd(50_000_000_000m, AmountQualifier.UpTo), null, null, null, null, null, null, new DateOnly(2026, 1, 29), Wsj());
+
+    public static DealClosed Closed() => new(Usd(50_000_000_000m), new DateOnly(2026, 2, 27), null, new DateOnly(2026, 2, 27), Wsj("2026-02-27"));
+
+    public static DealAbandoned Abandoned() => new("Talks collapsed", new DateOnly(2026, 2, 1), Wsj("2026-02-01"));
+
+    /// <summary>The state after the given events, folded the way the event store folds it.</summary>
+    public static Deal Given(params object[] events) => Fold<Deal>(events, e => Deal.Create(e), (deal, e) => deal.Apply((dynamic)e));
+
+    public static DealOverview GivenOverview(params object[] events) =>
+        Fold<DealOverview>(events, e => DealOverview.Create(e), (overview, e) => overview.Apply((dynamic)e));
+
+    private static T Fold<T>(object[] events, Func<IEvent<TalksReported>, T> create, Func<T, IEvent, T> apply)
+    {
+        var wrapped = events.Select((data, index) => Wrap(data, index + 1)).ToList();
+        var state = create((IEvent<TalksReported>)wrapped[0]);
+        return wrapped.Skip(1).Aggregate(state, apply);
+    }
+
+    private static IEvent Wrap(object data, long version)
+    {
+        var type = typeof(Event<>).MakeGenericType(data.GetType());
+        var e = (IEvent)Activator.CreateInstance(type, data)!;
+        e.StreamId = DealId;
+        e.Version = version;
+        e.Timestamp = Now.AddMinutes(version);
+        return e;
+    }
+
+    public static void ThenAccepted(ProblemDetails problem) =>
+        Assert.True(ReferenceEquals(problem, WolverineContinue.NoProblems), $"Expected no problem, got {problem.Status}: {Describe(problem)}");
+
+    /// <summary>The command is refused with this status, and (for 400s) exactly these fields are named.</summary>
+    public static void ThenRefused(ProblemDetails problem, int status, params string[] fields)
+    {
+        Assert.False(ReferenceEquals(problem, WolverineContinue.NoProblems), "Expected a problem, the command was accepted.");
+        Assert.Equal(status, problem.Status);
+        if (fields.Length > 0)
+        {
+            var validation = Assert.IsType<ValidationProblemDetails>(problem);
+            Assert.Equal(fields.Order(), validation.Errors.Keys.Order());
+        }
+    }
+
+    /// <summary>Events are compared as the JSON they are stored as, which is what "the same event" means here.</summary>
+    public static void ThenEvent(object expected, object actual)
+    {
+        Assert.Equal(expected.GetType(), actual.GetType());
+        Assert.Equal(Json(expected), Json(actual));
+    }
+
+    public static string Json(object value) => JsonSerializer.Serialize(value, value.GetType(), JsonOptions);
+
+    private static readonly JsonSerializerOptions JsonOptions = CreateJsonOptions();
+
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new JsonSerializerOptions();
+        ApiJson.Configure(options);
+        return options;
+    }
+
+    private static string Describe(ProblemDetails problem) =>
+        problem is ValidationProblemDetails v ? string.Join("; ", v.Errors.Select(e => $"{e.Key}: {string.Join(",", e.Value)}")) : problem.Detail ?? "";
+}

@@ -1,0 +1,97 @@
+using Alba;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Negotiations.Infrastructure;
+using Negotiations.Tests.Infrastructure;
+using Wolverine;
+using Xunit;
+
+[assembly: AssemblyFixture(typeof(ApiFixture))]
+
+namespace Negotiations.Tests.Infrastructure;
+
+/// <summary>
+/// One real PostgreSQL and one Alba host for the whole run. The database is the one in NEGOTIATIONS_TEST_DATABASE
+/// (a connection string) when set; otherwise a private cluster started from the installed binaries in a temp folder
+/// on a free port, removed at the end.
+/// </summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    public const string DatabaseVariable = "NEGOTIATIONS_TEST_DATABASE";
+
+    private LocalPostgres? _postgres;
+    private IAlbaHost? _host;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public IAlbaHost Host => _host ?? throw new InvalidOperationException("The API host has not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        var configured = Environment.GetEnvironmentVariable(DatabaseVariable);
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            _postgres = await LocalPostgres.StartAsync(TempFolder.Create("negotiations-tests"), durable: false);
+            configured = _postgres.ConnectionString;
+        }
+
+        ConnectionString = configured;
+        _host = await StartHostAsync(ConnectionString, "Development");
+    }
+
+    /// <summary>The real Program against the given database, in the given environment.</summary>
+    public static Task<IAlbaHost> StartHostAsync(string connectionString, string environment) =>
+        AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment(environment);
+            builder.UseSetting($"ConnectionStrings:{Database.ConnectionStringName}", connectionString);
+            builder.ConfigureServices(services =>
+            {
+                services.RunWolverineInSoloMode();
+                services.DisableAllExternalWolverineTransports();
+            });
+        });
+
+    public Task ResetDataAsync() => Host.ResetAllMartenDataAsync();
+
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_postgres is not null)
+        {
+            await _postgres.StopAsync();
+            TempFolder.Delete(_postgres.RootDirectory);
+        }
+    }
+}
+
+/// <summary>Integration tests share one database, so they run one after another, each on reset data.</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedDatabase
+{
+    public const string Name = "api";
+}
+
+/// <summary>Base of every integration test: the shared host, with all Marten data reset before each test.</summary>
+[Collection(SharedDatabase.Name)]
+public abstract class ApiTest(ApiFixture fixture) : IAsyncLifetime
+{
+    protected ApiFixture Fixture { get; } = fixture;
+
+    protected IAlbaHost Host => Fixture.Host;
+
+    public virtual async ValueTask InitializeAsync() => await Fixture.ResetDataAsync();
+
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+}
