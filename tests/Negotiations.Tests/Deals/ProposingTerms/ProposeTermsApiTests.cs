@@ -1,0 +1,88 @@
+using Negotiations.Tests.Infrastructure;
+using Xunit;
+using static Negotiations.Tests.Deals.DealScenarios;
+
+namespace Negotiations.Tests.Deals.ProposingTerms;
+
+public class ProposeTermsApiTests(ApiFixture fixture) : ApiTest(fixture)
+{
+    private static object Terms(long? expectedVersion = null) => new
+    {
+        amount = Usd(50_000_000_000m, "UpTo"),
+        valuation = new { value = 830_000_000_000m, currency = "USD", qualifier = "About", basis = "Unknown" },
+        stakePercent = 6.0m,
+        instrument = "Common equity",
+        governance = "No board seat reported",
+        commitments = "Expanded AWS cloud spend",
+        source = Source("Wall Street Journal", "2026-01-29"),
+        expectedVersion,
+    };
+
+    [Fact]
+    public async Task proposed_terms_move_the_deal_to_terms_proposed_with_every_term_shown()
+    {
+        var deal = await Host.ReportNewDeal();
+
+        var version = await Host.ProposeTerms(deal.Id, Terms(expectedVersion: 1));
+
+        Assert.Equal(2, version);
+        var status = await Host.GetJson($"/api/deals/{deal.Id}");
+        Assert.Equal("TermsProposed", status.GetProperty("status").GetString());
+        Assert.Equal(50_000_000_000m, status.GetProperty("amount").GetProperty("value").GetDecimal());
+        Assert.Equal(830_000_000_000m, status.GetProperty("valuation").GetProperty("value").GetDecimal());
+        Assert.Equal(6.0m, status.GetProperty("stakePercent").GetDecimal());
+        Assert.Equal("Common equity", status.GetProperty("instrument").GetString());
+        Assert.Equal("No board seat reported", status.GetProperty("governance").GetString());
+        Assert.Equal("Expanded AWS cloud spend", status.GetProperty("commitments").GetString());
+        Assert.Equal(2, status.GetProperty("version").GetInt64());
+    }
+
+    [Fact]
+    public async Task a_stale_expected_version_is_a_409_carrying_the_current_version_and_records_nothing()
+    {
+        var deal = await Host.ReportNewDeal();
+        await Host.ProposeTerms(deal.Id, Terms());
+
+        var result = await Host.Post($"/api/deals/{deal.Id}/terms", Terms(expectedVersion: 1), 409);
+
+        var problem = await result.ShouldBeProblem(409);
+        Assert.Equal(2, problem.GetProperty("currentVersion").GetInt64());
+        Assert.Equal(2, (await Host.GetJson($"/api/deals/{deal.Id}")).GetProperty("version").GetInt64());
+    }
+
+    [Fact]
+    public async Task an_unknown_deal_is_a_404_problem()
+    {
+        var result = await Host.Post($"/api/deals/{UnknownDealId}/terms", Terms(), 404);
+
+        var problem = await result.ShouldBeProblem(404);
+        Assert.Contains(UnknownDealId.ToString(), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task an_unknown_deal_with_an_expected_version_is_still_a_404()
+    {
+        var result = await Host.Post($"/api/deals/{UnknownDealId}/terms", Terms(expectedVersion: 3), 404);
+
+        await result.ShouldBeProblem(404);
+    }
+
+    [Fact]
+    public async Task a_malformed_deal_id_is_a_400_naming_the_id()
+    {
+        var result = await Host.Post("/api/deals/not-a-deal/terms", Terms(), 400);
+
+        await result.ShouldBeProblem(400, "id");
+    }
+
+    [Fact]
+    public async Task terms_without_an_amount_are_a_400_naming_the_amount()
+    {
+        var deal = await Host.ReportNewDeal();
+
+        var result = await Host.PostRaw($"/api/deals/{deal.Id}/terms",
+            """{"source":{"publication":"WSJ","publishedOn":"2026-01-29"}}""", 400);
+
+        await result.ShouldBeProblem(400, "amount");
+    }
+}
