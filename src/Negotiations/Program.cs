@@ -17,6 +17,12 @@ catch (LocalPostgresUnavailableException e)
     await Console.Error.WriteLineAsync(e.Message);
     return 1;
 }
+catch (Exception e) when (e is not HostAbortedException)
+{
+    // Caught so that the finally below stops a private PostgreSQL instead of leaving it running.
+    await Console.Error.WriteLineAsync($"The service stopped on an unexpected error: {e}");
+    return 1;
+}
 finally
 {
     if (localPostgres is not null)

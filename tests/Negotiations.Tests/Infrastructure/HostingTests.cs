@@ -1,0 +1,54 @@
+using Negotiations.Infrastructure;
+using Negotiations.Tests.Deals;
+using Xunit;
+using static Negotiations.Tests.Deals.DealScenarios;
+
+namespace Negotiations.Tests.Infrastructure;
+
+public class HostingTests(ApiFixture fixture) : ApiTest(fixture)
+{
+    [Fact]
+    public async Task the_service_serves_every_route_in_the_production_environment()
+    {
+        await using var production = await ApiFixture.StartHostAsync(Fixture.ConnectionString, "Production");
+
+        var deal = await production.ReportNewDeal();
+        await production.ReportTalks(deal.Id, new { source = Source() });
+        await production.ProposeTerms(deal.Id, new { amount = Usd(50_000_000_000m, "UpTo"), source = Source() });
+        await production.ReviseStake(deal.Id, new { amount = Usd(50_000_000_000m), reason = "Announced", source = Source() });
+        await production.Close(deal.Id, new { source = Source() });
+        var other = await production.ReportNewDeal(NewDeal("SoftBank–OpenAI", "SoftBank"));
+        await production.Abandon(other.Id, new { reason = "Collapsed", source = Source() });
+
+        Assert.Equal("Closed", (await production.GetJson($"/api/deals/{deal.Id}")).GetProperty("status").GetString());
+        Assert.Equal(5, (await production.GetJson($"/api/deals/{deal.Id}/history")).GetProperty("events").GetArrayLength());
+        Assert.Equal(2, (await production.GetJson("/api/deals")).GetProperty("total").GetInt64());
+        await production.GetJson("/health");
+    }
+
+    [Fact]
+    public async Task health_is_200_while_postgres_answers_and_503_once_it_does_not()
+    {
+        var root = TempFolder.Create("negotiations-health");
+        var postgres = await LocalPostgres.StartAsync(root, durable: false, cancellationToken: TestContext.Current.CancellationToken);
+        try
+        {
+            await using var host = await ApiFixture.StartHostAsync(postgres.ConnectionString, "Development");
+            Assert.Equal("Healthy", (await host.GetJson("/health")).GetProperty("status").GetString());
+
+            await postgres.StopAsync();
+
+            var result = await host.Scenario(s =>
+            {
+                s.Get.Url("/health");
+                s.StatusCodeShouldBe(503);
+            });
+            await result.ShouldBeProblem(503);
+        }
+        finally
+        {
+            await postgres.StopAsync();
+            TempFolder.Delete(root);
+        }
+    }
+}
