@@ -124,11 +124,19 @@ public sealed record Party(string Name, PartyRole Role)
 
         for (var i = 0; i < parties.Count; i++)
         {
+            // JSON null elements get past the serializer's nullability checks, which cover members only.
+            if (parties[i] is null)
+            {
+                errors.Add($"{field}[{i}]", $"'{field}[{i}]' must be a party: {{ \"name\", \"role\" }}.");
+                continue;
+            }
+
             errors.RequireText(parties[i].Name, $"{field}[{i}].name", MaxNameLength);
         }
 
-        var distinct = parties.Select(p => p.Name?.Trim()).Where(n => !string.IsNullOrEmpty(n)).Distinct(StringComparer.OrdinalIgnoreCase).Count();
-        errors.Require(distinct == parties.Count(p => !string.IsNullOrWhiteSpace(p.Name)), field, $"'{field}' must not name the same party twice.");
+        var names = parties.Where(p => p is not null && !string.IsNullOrWhiteSpace(p.Name)).Select(p => p.Name.Trim()).ToList();
+        var distinct = names.Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        errors.Require(distinct == names.Count, field, $"'{field}' must not name the same party twice.");
         errors.Require(distinct >= minimumDistinct, field, $"'{field}' must name at least {minimumDistinct} distinct parties.");
     }
 }
@@ -160,7 +168,7 @@ public static class Currencies
         "NGN", "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK", "PHP", "PKR", "PLN", "PYG", "QAR", "RON", "RSD",
         "RUB", "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SHP", "SLE", "SOS", "SRD", "SSP", "STN", "SVC", "SYP",
         "SZL", "THB", "TJS", "TMT", "TND", "TOP", "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "UYU", "UZS", "VES",
-        "VND", "VUV", "WST", "XAF", "XCD", "XCG", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWG",
+        "VED", "VND", "VUV", "WST", "XAF", "XCD", "XCG", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWG",
     };
 
     public static bool IsKnown(string? code) => code is not null && Known.Contains(code);

@@ -90,6 +90,37 @@ public static class DealSpecification
         return options;
     }
 
+    // Small builders for the unit tests: days relative to Now, texts of a given length, the remaining events.
+
+    /// <summary>The day after Now (UTC): the latest date any report may carry.</summary>
+    public static readonly DateOnly Tomorrow = new(2026, 3, 2);
+
+    /// <summary>Two days after Now: one day too late for any date.</summary>
+    public static readonly DateOnly DayAfterTomorrow = new(2026, 3, 3);
+
+    /// <summary>The day before <see cref="Dates.Earliest"/>.</summary>
+    public static readonly DateOnly TooEarly = new(1899, 12, 31);
+
+    public static DateOnly Day(string date) => DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Text(int length) => new('x', length);
+
+    /// <summary>The stake revised once the deal was announced: $50B exact, $15B of it up front.</summary>
+    public static StakeRevised Revised() => new(
+        Usd(50_000_000_000m), null, "announced: $15B up front, $35B on conditions", new DateOnly(2026, 2, 27), Wsj("2026-02-27"));
+
+    /// <summary>A later report of talks that names no one new: what revives an abandoned deal.</summary>
+    public static TalksReported TalksAgain() => new(
+        null, null, [], "Talks resumed", null, null, new DateOnly(2026, 2, 10), Wsj("2026-02-10"));
+
+    /// <summary>A 409 that tells the caller the version the deal is at, and no field errors.</summary>
+    public static void ThenConflict(ProblemDetails problem, long currentVersion)
+    {
+        ThenRefused(problem, 409);
+        Assert.IsNotType<ValidationProblemDetails>(problem);
+        Assert.Equal(currentVersion, Assert.IsType<long>(problem.Extensions["currentVersion"]));
+    }
+
     private static string Describe(ProblemDetails problem) =>
         problem is ValidationProblemDetails v ? string.Join("; ", v.Errors.Select(e => $"{e.Key}: {string.Join(",", e.Value)}")) : problem.Detail ?? "";
 }
