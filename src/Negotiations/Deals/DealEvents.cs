@@ -55,6 +55,40 @@ public sealed record DealAbandoned(
     DateOnly OccurredOn,
     Source Source) : IDealEvent;
 
+/// <summary>
+/// Our own recording mistake in event <c>CorrectsVersion</c> is fixed (a correction, not a revision of the deal): the
+/// members given here replace that event's members wherever it counts. <c>EventReason</c> corrects the corrected
+/// event's own reason (of a stake revision, abandonment or retraction); <c>Reason</c> says why we corrected it.
+/// </summary>
+public sealed record RecordingCorrected(
+    long CorrectsVersion,
+    string Reason,
+    DateOnly? OccurredOn = null,
+    Source? Source = null,
+    string? Title = null,
+    DealKind? Kind = null,
+    IReadOnlyList<Party>? Parties = null,
+    string? Summary = null,
+    ReportedAmount? Amount = null,
+    Valuation? Valuation = null,
+    decimal? StakePercent = null,
+    string? Instrument = null,
+    string? Governance = null,
+    string? Commitments = null,
+    string? EventReason = null,
+    ReportedAmount? FinalAmount = null,
+    DateOnly? ClosedOn = null);
+
+/// <summary>
+/// A source withdrew the claim of event <c>RetractsVersion</c>, or a party denied it: that claim stops counting in the
+/// deal's status; the history keeps it, marked.
+/// </summary>
+public sealed record ReportRetracted(
+    long RetractsVersion,
+    string Reason,
+    DateOnly OccurredOn,
+    Source Source) : IDealEvent;
+
 /// <summary>The stable names under which the events are stored. A name here never changes.</summary>
 public static class DealEventTypes
 {
@@ -65,5 +99,7 @@ public static class DealEventTypes
         [typeof(StakeRevised)] = "stake_revised",
         [typeof(DealClosed)] = "deal_closed",
         [typeof(DealAbandoned)] = "deal_abandoned",
+        [typeof(RecordingCorrected)] = "recording_corrected",
+        [typeof(ReportRetracted)] = "report_retracted",
     };
 }

@@ -1,11 +1,16 @@
-using JasperFx.Events;
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Infrastructure;
+using Wolverine.Http;
 
 namespace Negotiations.Deals;
 
+public enum DealStatus { InTalks, TermsProposed, Closed, Abandoned }
+
 /// <summary>
-/// Where a deal stands: the projected status document, updated inline in the same transaction as the events, so a read
-/// right after a successful write sees it. Every date comes from the events or their metadata: a rebuild gives the
-/// same document.
+/// Where a deal stands: the projected status document, updated inline in the same transaction as the events (so a read
+/// right after a successful write sees it), and the state every write decides on. One fold for both means the write
+/// rules and the status can never disagree, also after a correction or retraction changes the past. Every date comes
+/// from the events: a rebuild gives the same document.
 /// </summary>
 public sealed record DealOverview(
     Guid Id,
@@ -26,57 +31,82 @@ public sealed record DealOverview(
     Source LastSource,
     long Version)
 {
-    public static DealOverview Create(IEvent<TalksReported> e) => new(
-        e.StreamId, e.Data.Title ?? "", e.Data.Kind ?? DealKind.Other, DealStatus.InTalks, e.Data.Parties,
-        e.Data.Amount, e.Data.Valuation, null, null, null, null,
-        e.Data.OccurredOn, e.Data.OccurredOn, null, null, e.Data.Source, e.Version);
+    /// <summary>A deal known only by its opening report's identity, before any report is applied.</summary>
+    public static DealOverview Identify(Guid id, TalksReported opening) => new(
+        id, opening.Title ?? "", opening.Kind ?? DealKind.Other, DealStatus.InTalks, opening.Parties,
+        null, null, null, null, null, null,
+        opening.OccurredOn, opening.OccurredOn, null, null, opening.Source, 0);
 
-    public DealOverview Apply(IEvent<TalksReported> e) => Touch(e) with
+    /// <summary>One report applied on top of everything that happened before it.</summary>
+    public DealOverview After(IDealEvent report) => report switch
     {
-        Status = DealStatus.InTalks,
-        Parties = MergeParties(Parties, e.Data.Parties),
-        Amount = e.Data.Amount ?? Amount,
-        Valuation = e.Data.Valuation ?? Valuation,
-        AbandonedReason = null,
+        TalksReported e => Touch(e) with
+        {
+            Status = DealStatus.InTalks,
+            Parties = MergeParties(Parties, e.Parties),
+            Amount = e.Amount ?? Amount,
+            Valuation = e.Valuation ?? Valuation,
+            AbandonedReason = null,
+        },
+        TermsProposed e => Touch(e) with
+        {
+            Status = DealStatus.TermsProposed,
+            Amount = e.Amount,
+            Valuation = e.Valuation ?? Valuation,
+            StakePercent = e.StakePercent ?? StakePercent,
+            Instrument = e.Instrument ?? Instrument,
+            Governance = e.Governance ?? Governance,
+            Commitments = e.Commitments ?? Commitments,
+        },
+        StakeRevised e => Touch(e) with
+        {
+            Status = DealStatus.TermsProposed,
+            Amount = e.Amount ?? Amount,
+            StakePercent = e.StakePercent ?? StakePercent,
+        },
+        DealClosed e => Touch(e) with
+        {
+            Status = DealStatus.Closed,
+            Amount = e.FinalAmount ?? Amount,
+            ClosedOn = e.ClosedOn,
+        },
+        DealAbandoned e => Touch(e) with
+        {
+            Status = DealStatus.Abandoned,
+            AbandonedReason = e.Reason,
+        },
+        _ => this,
     };
 
-    public DealOverview Apply(IEvent<TermsProposed> e) => Touch(e) with
+    /// <summary>
+    /// The rules every write to an existing deal obeys: a stale <paramref name="expectedVersion"/> is refused, a closed
+    /// deal takes no more reports, and an abandoned one only a new report of talks (which revives it). Fixing the
+    /// record (corrections, retractions) is not a move in the negotiation: <paramref name="fixesTheRecord"/> skips the
+    /// status rules.
+    /// </summary>
+    public ProblemDetails CheckWrite(long? expectedVersion, string action, bool revives = false, bool fixesTheRecord = false)
     {
-        Status = DealStatus.TermsProposed,
-        Amount = e.Data.Amount,
-        Valuation = e.Data.Valuation ?? Valuation,
-        StakePercent = e.Data.StakePercent ?? StakePercent,
-        Instrument = e.Data.Instrument ?? Instrument,
-        Governance = e.Data.Governance ?? Governance,
-        Commitments = e.Data.Commitments ?? Commitments,
-    };
+        if (expectedVersion is not null && expectedVersion != Version)
+        {
+            return Problems.Conflict(
+                $"Deal {Id} is at version {Version}, not the expected version {expectedVersion}: reload it and decide again.", Version);
+        }
 
-    public DealOverview Apply(IEvent<StakeRevised> e) => Touch(e) with
-    {
-        Status = DealStatus.TermsProposed,
-        Amount = e.Data.Amount ?? Amount,
-        StakePercent = e.Data.StakePercent ?? StakePercent,
-    };
+        return Status switch
+        {
+            _ when fixesTheRecord => WolverineContinue.NoProblems,
+            DealStatus.Closed => Problems.Conflict($"Deal {Id} is closed; a closed deal cannot {action}.", Version),
+            DealStatus.Abandoned when !revives => Problems.Conflict(
+                $"Deal {Id} is abandoned; it cannot {action} until talks are reported again.", Version),
+            _ => WolverineContinue.NoProblems,
+        };
+    }
 
-    public DealOverview Apply(IEvent<DealClosed> e) => Touch(e) with
+    /// <summary>What every report changes. Activity is the latest date anything happened, whatever the recording order.</summary>
+    private DealOverview Touch(IDealEvent e) => this with
     {
-        Status = DealStatus.Closed,
-        Amount = e.Data.FinalAmount ?? Amount,
-        ClosedOn = e.Data.ClosedOn,
-    };
-
-    public DealOverview Apply(IEvent<DealAbandoned> e) => Touch(e) with
-    {
-        Status = DealStatus.Abandoned,
-        AbandonedReason = e.Data.Reason,
-    };
-
-    /// <summary>What every event changes. Activity is the latest date anything happened, whatever the recording order.</summary>
-    private DealOverview Touch<T>(IEvent<T> e) where T : IDealEvent => this with
-    {
-        LastActivityOn = e.Data.OccurredOn > LastActivityOn ? e.Data.OccurredOn : LastActivityOn,
-        LastSource = e.Data.Source,
-        Version = e.Version,
+        LastActivityOn = e.OccurredOn > LastActivityOn ? e.OccurredOn : LastActivityOn,
+        LastSource = e.Source,
     };
 
     /// <summary>Parties newly named join the list; a party named again (by any letter case) takes its latest role.</summary>

@@ -47,8 +47,7 @@ public static class ServiceSetup
                     options.Events.MapEventType(type, name);
                 }
 
-                options.Projections.Snapshot<Deal>(SnapshotLifecycle.Inline);
-                options.Projections.Snapshot<DealOverview>(SnapshotLifecycle.Inline);
+                options.Projections.Add<DealOverviewProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<DealOverview>().Index(x => x.LastActivityOn);
             })
             .UseNpgsqlDataSource()
@@ -68,13 +67,14 @@ public static class ServiceSetup
 
     public static WebApplication UseNegotiations(this WebApplication app)
     {
+        app.Use(RecordingMetadata.EchoCorrelationId);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseMiddleware<RequestGuard>();
         app.MapWolverineEndpoints(http =>
         {
-            http.AddMiddleware(typeof(RecordedBy), chain => chain.HttpMethods.Contains("POST"));
+            http.AddMiddleware(typeof(RecordingMetadata), chain => chain.HttpMethods.Contains("POST"));
             http.MapConcurrencyFailuresToConflict(toProblemDetails: _ => Problems.ConcurrentChange());
         });
         return app;

@@ -116,7 +116,7 @@ public class DealOverviewTests
     }
 
     [Fact]
-    public void last_activity_is_the_latest_occurred_on_even_when_an_older_report_is_recorded_later()
+    public void an_older_report_recorded_later_sorts_into_its_place_and_does_not_override_newer_terms()
     {
         var olderNews = new StakeRevised(Usd(45_000_000_000m, AmountQualifier.About), null, "early January figure", Day("2026-01-05"), Wsj("2026-02-02"));
 
@@ -124,23 +124,25 @@ public class DealOverviewTests
             AfterOpening(1) with
             {
                 Status = DealStatus.TermsProposed,
-                Amount = Usd(45_000_000_000m, AmountQualifier.About),
+                Amount = Usd(50_000_000_000m, AmountQualifier.UpTo),
                 LastActivityOn = Day("2026-01-29"),
-                LastSource = Wsj("2026-02-02"),
+                LastSource = Wsj(),
                 Version = 3,
             },
             GivenOverview(Opened(), Proposed(), olderNews));
     }
 
     [Fact]
-    public void an_event_dated_before_the_opening_leaves_opened_on_and_last_activity_alone()
+    public void an_event_dated_before_the_opening_moves_opened_on_back_and_leaves_last_activity_and_status_alone()
     {
-        var backdated = new DealAbandoned("Talks had already collapsed", Day("2025-12-01"), Wsj("2026-01-02"));
+        var backdated = new DealAbandoned("Talks had already collapsed once", Day("2025-12-01"), Wsj("2026-01-02"));
 
         var overview = GivenOverview(Opened(), backdated);
 
-        Assert.Equal(Day("2025-12-16"), overview.OpenedOn);
+        Assert.Equal(Day("2025-12-01"), overview.OpenedOn);
         Assert.Equal(Day("2025-12-16"), overview.LastActivityOn);
+        Assert.Equal(DealStatus.InTalks, overview.Status);
+        Assert.Null(overview.AbandonedReason);
     }
 
     [Fact]

@@ -34,20 +34,21 @@ public static class DealSpecification
 
     public static DealAbandoned Abandoned() => new("Talks collapsed", new DateOnly(2026, 2, 1), Wsj("2026-02-01"));
 
-    /// <summary>The state after the given events, folded the way the event store folds it.</summary>
-    public static Deal Given(params object[] events) => Fold<Deal>(events, e => Deal.Create(e), (deal, e) => deal.Apply((dynamic)e));
+    /// <summary>The deal after the given events (versions 1, 2, …), folded the way the event store folds it.</summary>
+    public static DealOverview Given(params object[] events) =>
+        DealTimeline.Fold(DealId, events.Select((data, index) => Wrap(data, index + 1)).ToList())
+        ?? throw new InvalidOperationException("The given events open no deal.");
 
-    public static DealOverview GivenOverview(params object[] events) =>
-        Fold<DealOverview>(events, e => DealOverview.Create(e), (overview, e) => overview.Apply((dynamic)e));
+    public static DealOverview GivenOverview(params object[] events) => Given(events);
 
-    private static T Fold<T>(object[] events, Func<IEvent<TalksReported>, T> create, Func<T, IEvent, T> apply)
+    public static void ThenState(DealStatus status, long version, DealOverview deal)
     {
-        var wrapped = events.Select((data, index) => Wrap(data, index + 1)).ToList();
-        var state = create((IEvent<TalksReported>)wrapped[0]);
-        return wrapped.Skip(1).Aggregate(state, apply);
+        Assert.Equal(DealId, deal.Id);
+        Assert.Equal(status, deal.Status);
+        Assert.Equal(version, deal.Version);
     }
 
-    private static IEvent Wrap(object data, long version)
+    public static IEvent Wrap(object data, long version)
     {
         var type = typeof(Event<>).MakeGenericType(data.GetType());
         var e = (IEvent)Activator.CreateInstance(type, data)!;

@@ -19,7 +19,7 @@ public sealed record CloseDeal(
 
 public static class CloseDealEndpoint
 {
-    public static ProblemDetails Validate(CloseDeal command, Deal deal, DateTimeOffset now)
+    public static ProblemDetails Validate(CloseDeal command, DealOverview deal, DateTimeOffset now)
     {
         var errors = new ValidationErrors();
         ReportedAmount.Check(command.FinalAmount, "finalAmount", errors);
@@ -40,6 +40,6 @@ public static class CloseDealEndpoint
     }
 
     [WolverinePost("/api/deals/{id}/close")]
-    public static (DealWritten, Events) Post(CloseDeal command, [WriteAggregate(MissingMessage = Problems.UnknownDeal)] Deal deal) =>
+    public static (DealWritten, Events) Post(CloseDeal command, [WriteAggregate(MissingMessage = Problems.UnknownDeal)] DealOverview deal) =>
         (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
 }

@@ -1,13 +1,25 @@
-using JasperFx.Events;
 using Marten;
 using Negotiations.Infrastructure;
 using Wolverine.Http;
 
 namespace Negotiations.Deals.GettingHistory;
 
-/// <summary>One recorded event: when it happened (as reported), when and by whom it was recorded, its source and data.</summary>
+/// <summary>
+/// One recorded event exactly as stored: when it happened (as reported; none for a correction), when, by whom and in
+/// which request it was recorded, its source, its data, and which later events corrected or retracted it.
+/// </summary>
 public sealed record HistoryEntry(
-    long Version, string Type, DateOnly OccurredOn, DateTimeOffset RecordedAt, string RecordedBy, Source Source, object Data);
+    long Version,
+    string Type,
+    DateOnly? OccurredOn,
+    DateTimeOffset RecordedAt,
+    string RecordedBy,
+    string? CorrelationId,
+    string? CausationId,
+    Source? Source,
+    IReadOnlyList<long> CorrectedBy,
+    long? RetractedBy,
+    object Data);
 
 /// <summary>A page of a deal's history; <c>NextFromVersion</c> is where the next page starts, null on the last one.</summary>
 public sealed record DealHistory(Guid Id, IReadOnlyList<HistoryEntry> Events, long? NextFromVersion);
@@ -44,14 +56,20 @@ public static class GetDealHistoryEndpoint
             return Results.Problem(Problems.DealNotFound(id));
         }
 
-        var page = events.Take(limit).Select(ToEntry).ToList();
+        // Corrections and retractions may come after the page: read them all for the marks (few, and one indexed query).
+        var fixes = await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId == id && (e.EventTypeName == DealEventTypes.Names[typeof(RecordingCorrected)]
+                || e.EventTypeName == DealEventTypes.Names[typeof(ReportRetracted)]))
+            .ToListAsync(cancellationToken);
+        var correctedBy = fixes.Where(e => e.Data is RecordingCorrected).ToLookup(e => ((RecordingCorrected)e.Data).CorrectsVersion, e => e.Version);
+        var retractedBy = fixes.Where(e => e.Data is ReportRetracted)
+            .GroupBy(e => ((ReportRetracted)e.Data).RetractsVersion).ToDictionary(g => g.Key, g => g.Min(e => e.Version));
+
+        var page = events.Take(limit).Select(e => new HistoryEntry(
+            e.Version, e.EventTypeName, (e.Data as IDealEvent)?.OccurredOn, e.Timestamp, e.UserName ?? RecordingMetadata.Anonymous,
+            e.CorrelationId, e.CausationId, (e.Data as IDealEvent)?.Source, correctedBy[e.Version].Order().ToList(),
+            retractedBy.TryGetValue(e.Version, out var by) ? by : null, e.Data)).ToList();
         long? next = events.Count > limit ? events[limit].Version : null;
         return Results.Ok(new DealHistory(id, page, next));
-    }
-
-    private static HistoryEntry ToEntry(IEvent e)
-    {
-        var data = (IDealEvent)e.Data;
-        return new HistoryEntry(e.Version, e.EventTypeName, data.OccurredOn, e.Timestamp, e.UserName ?? RecordedBy.Anonymous, data.Source, e.Data);
     }
 }

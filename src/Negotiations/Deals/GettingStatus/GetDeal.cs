@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Marten;
 using Negotiations.Infrastructure;
 using Wolverine.Http;
@@ -6,17 +7,69 @@ namespace Negotiations.Deals.GettingStatus;
 
 public static class GetDealEndpoint
 {
-    /// <summary>Where the deal stands now. The ETag is the version, for caching and for the next write's expectedVersion.</summary>
+    /// <summary>
+    /// Where the deal stands, now or on either time axis: <c>version=n</c> (after event n) or <c>asOf=instant</c> (as the
+    /// system showed it then: only what had been recorded by that instant) pick what was known; <c>occurredBy=date</c>
+    /// keeps only what had happened by that date, as far as it was known. Both axes combine: "what did we believe on
+    /// 1 Feb about the deal as of 15 Jan". The ETag is the version the answer reflects.
+    /// </summary>
     [WolverineGet("/api/deals/{id}")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken cancellationToken)
     {
-        var deal = await session.LoadAsync<DealOverview>(id, cancellationToken);
+        var query = context.Request.Query;
+        var errors = new ValidationErrors();
+        query.RejectUnknown(errors, "version", "asOf", "occurredBy");
+        long? version = query.ContainsKey("version") ? query.WholeNumber("version", 1, 1, long.MaxValue, errors) : null;
+        var asOf = query.Instant("asOf", errors);
+        var occurredBy = query.Date("occurredBy", errors);
+        errors.Require(version is null || asOf is null, "asOf", "Give either 'version' or 'asOf', not both: each picks what was known.");
+        if (!errors.IsEmpty)
+        {
+            return Results.Problem(errors.ToProblem());
+        }
+
+        var deal = version is null && asOf is null && occurredBy is null
+            ? await session.LoadAsync<DealOverview>(id, cancellationToken)
+            : await FoldAsync(id, version, asOf, occurredBy, session, cancellationToken);
         if (deal is null)
         {
-            return Results.Problem(Problems.DealNotFound(id));
+            return await session.Events.FetchStreamStateAsync(id, cancellationToken) is null
+                ? Results.Problem(Problems.DealNotFound(id))
+                : Results.Problem(Problems.NotFound(NotKnownYet(id, version, asOf, occurredBy)));
         }
 
         context.Response.Headers.ETag = $"\"{deal.Version}\"";
         return Results.Ok(deal);
     }
+
+    private static async Task<DealOverview?> FoldAsync(
+        Guid id, long? version, DateTimeOffset? asOf, DateOnly? occurredBy, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var events = session.Events.QueryAllRawEvents().Where(e => e.StreamId == id);
+        if (version is { } last)
+        {
+            events = events.Where(e => e.Version <= last);
+        }
+
+        if (asOf is { } instant)
+        {
+            events = events.Where(e => e.Timestamp <= instant);
+        }
+
+        IReadOnlyList<IEvent> known = await events.OrderBy(e => e.Version).ToListAsync(cancellationToken);
+        if (version is not null && known.Count > 0 && known[^1].Version < version)
+        {
+            return null;
+        }
+
+        return DealTimeline.Fold(id, known, occurredBy);
+    }
+
+    private static string NotKnownYet(Guid id, long? version, DateTimeOffset? asOf, DateOnly? occurredBy) =>
+        (version, asOf) switch
+        {
+            ({ } v, _) when occurredBy is null => $"Deal {id} has no version {v} yet.",
+            (_, { } at) when occurredBy is null => $"Deal {id} had not been recorded yet at {at:O}.",
+            _ => $"Nothing recorded about deal {id}{(asOf is { } t ? $" by {t:O}" : "")}{(version is { } n ? $" up to version {n}" : "")} had happened by {occurredBy:yyyy-MM-dd}.",
+        };
 }

@@ -100,7 +100,7 @@ public class ReportTalksTests
         ThenAccepted(ReportTalksEndpoint.Validate(command, deal, Now));
         var reported = ReportTalksEndpoint.Decide(command);
         ThenEvent(TalksAgain(), reported);
-        Assert.Equal(new Deal(DealId, DealStatus.InTalks, 3), Given(Opened(), Abandoned(), reported));
+        ThenState(DealStatus.InTalks, 3, Given(Opened(), Abandoned(), reported));
     }
 
     [Fact]

@@ -1,0 +1,26 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Aggregation;
+
+namespace Negotiations.Deals;
+
+/// <summary>
+/// Keeps <see cref="DealOverview"/> inline. A report that happened no earlier than anything already known is applied on
+/// top of the stored document; a correction, a retraction or a report recorded late changes what came before it, so
+/// the document is folded again from the stream (<see cref="DealTimeline.Fold"/>) — rare, and one indexed read.
+/// </summary>
+public sealed class DealOverviewProjection : SingleStreamProjection<DealOverview, Guid>
+{
+    public override async ValueTask<DealOverview?> EvolveAsync(
+        DealOverview? snapshot, Guid id, IQuerySession session, IEvent e, CancellationToken cancellation)
+    {
+        if (snapshot is not null && e.Data is IDealEvent report and not ReportRetracted && report.OccurredOn >= snapshot.LastActivityOn)
+        {
+            return snapshot.After(report) with { Version = e.Version };
+        }
+
+        // Events committed before this one; this one is not in the database yet (inline) or is replayed (rebuild).
+        var earlier = e.Version > 1 ? await session.Events.FetchStreamAsync(id, e.Version - 1, token: cancellation) : [];
+        return DealTimeline.Fold(id, [.. earlier, e]) ?? snapshot;
+    }
+}

@@ -1,0 +1,137 @@
+using JasperFx.Events;
+
+namespace Negotiations.Deals;
+
+/// <summary>
+/// One recorded report as it counts now: <c>Recorded</c> is what was stored, <c>Effective</c> the same report with every
+/// correction applied (in recording order, so for each member the latest correction wins).
+/// </summary>
+public sealed record TimelineEntry(
+    long Version,
+    DateTimeOffset RecordedAt,
+    IDealEvent Recorded,
+    IDealEvent Effective,
+    IReadOnlyList<long> CorrectedBy,
+    long? RetractedBy)
+{
+    public bool Counts => RetractedBy is null && Effective is not ReportRetracted;
+}
+
+/// <summary>
+/// The pure fold behind every view of a deal: corrections replace members of the event they point at, retracted reports
+/// stop counting, and what counts is applied in the order things happened (occurredOn, then recording order), so a
+/// report recorded late sorts into its place without rewriting anything.
+/// </summary>
+public static class DealTimeline
+{
+    /// <summary>Every report (corrections excluded) in recording order, with its corrections and retraction.</summary>
+    public static IReadOnlyList<TimelineEntry> Entries(IEnumerable<IEvent> events)
+    {
+        var ordered = events.OrderBy(e => e.Version).ToList();
+        var corrections = ordered.Where(e => e.Data is RecordingCorrected)
+            .ToLookup(e => ((RecordingCorrected)e.Data).CorrectsVersion);
+        var retractions = ordered.Where(e => e.Data is ReportRetracted)
+            .GroupBy(e => ((ReportRetracted)e.Data).RetractsVersion)
+            .ToDictionary(g => g.Key, g => g.First().Version);
+
+        return ordered
+            .Where(e => e.Data is IDealEvent)
+            .Select(e =>
+            {
+                var recorded = (IDealEvent)e.Data;
+                var fixes = corrections[e.Version].ToList();
+                var effective = fixes.Aggregate(recorded, (report, fix) => Correct(report, (RecordingCorrected)fix.Data));
+                return new TimelineEntry(e.Version, e.Timestamp, recorded, effective, fixes.Select(f => f.Version).ToList(),
+                    retractions.TryGetValue(e.Version, out var by) ? by : null);
+            })
+            .ToList();
+    }
+
+    /// <summary>
+    /// The deal's status after the given events (from version 1 on), or null when no deal was known: no events, or none
+    /// that had occurred by <paramref name="occurredBy"/>. The opening report always gives the deal its identity (title,
+    /// kind, parties), even when retracted or outside <paramref name="occurredBy"/>.
+    /// </summary>
+    public static DealOverview? Fold(Guid id, IReadOnlyCollection<IEvent> events, DateOnly? occurredBy = null)
+    {
+        var entries = Entries(events);
+        if (entries.FirstOrDefault(e => e.Version == 1)?.Effective is not TalksReported opening)
+        {
+            return null;
+        }
+
+        var counted = entries
+            .Where(e => e.Counts && (occurredBy is null || e.Effective.OccurredOn <= occurredBy))
+            .OrderBy(e => e.Effective.OccurredOn).ThenBy(e => e.Version)
+            .ToList();
+        if (occurredBy is not null && counted.Count == 0)
+        {
+            return null;
+        }
+
+        var overview = counted.Aggregate(DealOverview.Identify(id, opening), (deal, entry) => deal.After(entry.Effective));
+        return overview with
+        {
+            OpenedOn = counted.Count > 0 ? counted[0].Effective.OccurredOn : opening.OccurredOn,
+            LastActivityOn = counted.Count > 0 ? counted.Max(e => e.Effective.OccurredOn) : opening.OccurredOn,
+            Version = events.Max(e => e.Version),
+        };
+    }
+
+    /// <summary>The report with the correction's members in place of its own.</summary>
+    public static IDealEvent Correct(IDealEvent report, RecordingCorrected fix) => report switch
+    {
+        TalksReported t => t with
+        {
+            Title = fix.Title ?? t.Title,
+            Kind = fix.Kind ?? t.Kind,
+            Parties = fix.Parties ?? t.Parties,
+            Summary = fix.Summary ?? t.Summary,
+            Amount = fix.Amount ?? t.Amount,
+            Valuation = fix.Valuation ?? t.Valuation,
+            OccurredOn = fix.OccurredOn ?? t.OccurredOn,
+            Source = fix.Source ?? t.Source,
+        },
+        TermsProposed p => p with
+        {
+            Amount = fix.Amount ?? p.Amount,
+            Valuation = fix.Valuation ?? p.Valuation,
+            StakePercent = fix.StakePercent ?? p.StakePercent,
+            Instrument = fix.Instrument ?? p.Instrument,
+            Governance = fix.Governance ?? p.Governance,
+            Commitments = fix.Commitments ?? p.Commitments,
+            Summary = fix.Summary ?? p.Summary,
+            OccurredOn = fix.OccurredOn ?? p.OccurredOn,
+            Source = fix.Source ?? p.Source,
+        },
+        StakeRevised s => s with
+        {
+            Amount = fix.Amount ?? s.Amount,
+            StakePercent = fix.StakePercent ?? s.StakePercent,
+            Reason = fix.EventReason ?? s.Reason,
+            OccurredOn = fix.OccurredOn ?? s.OccurredOn,
+            Source = fix.Source ?? s.Source,
+        },
+        DealClosed c => c with
+        {
+            FinalAmount = fix.FinalAmount ?? c.FinalAmount,
+            ClosedOn = fix.ClosedOn ?? c.ClosedOn,
+            Summary = fix.Summary ?? c.Summary,
+            OccurredOn = fix.OccurredOn ?? c.OccurredOn,
+            Source = fix.Source ?? c.Source,
+        },
+        DealAbandoned a => a with
+        {
+            Reason = fix.EventReason ?? a.Reason,
+            OccurredOn = fix.OccurredOn ?? a.OccurredOn,
+            Source = fix.Source ?? a.Source,
+        },
+        ReportRetracted r => r with
+        {
+            Reason = fix.EventReason ?? r.Reason,
+            OccurredOn = fix.OccurredOn ?? r.OccurredOn,
+            Source = fix.Source ?? r.Source,
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(report), report.GetType().Name, "Not a report of this deal."),
+    };
+}

@@ -1,0 +1,62 @@
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Infrastructure;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Negotiations.Deals.Retracting;
+
+/// <summary>
+/// A source withdrew the claim of event <c>RetractsVersion</c>, or a party denied it. The claim stops counting in the
+/// status; the history keeps it, marked. Allowed on closed and abandoned deals: it fixes the record, not the deal.
+/// </summary>
+public sealed record RetractReport(
+    long RetractsVersion,
+    string Reason,
+    Source Source,
+    DateOnly? OccurredOn = null,
+    long? ExpectedVersion = null)
+{
+    public const int MaxReasonLength = 4000;
+}
+
+public static class RetractReportEndpoint
+{
+    /// <summary>The deal's stream: the retracted event and any earlier retraction of it are needed (a rare command).</summary>
+    public static async Task<IReadOnlyList<IEvent>> LoadAsync(Guid id, IDocumentSession session, CancellationToken cancellationToken) =>
+        await session.Events.FetchStreamAsync(id, token: cancellationToken);
+
+    public static ProblemDetails Validate(RetractReport command, DealOverview deal, IReadOnlyList<IEvent> stream, DateTimeOffset now)
+    {
+        var errors = new ValidationErrors();
+        errors.RequireText(command.Reason, "reason", RetractReport.MaxReasonLength);
+        Report.Check(command.Source, command.OccurredOn, now, errors);
+        var target = stream.FirstOrDefault(e => e.Version == command.RetractsVersion);
+        if (target is null)
+        {
+            errors.Add("retractsVersion", $"Deal {deal.Id} has no event {command.RetractsVersion} (its versions are 1 to {deal.Version}).");
+        }
+        else if (target.Data is RecordingCorrected or ReportRetracted)
+        {
+            errors.Add("retractsVersion", $"Event {target.Version} ({target.EventTypeName}) is not a report of the deal: only reports can be retracted.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        var earlier = stream.FirstOrDefault(e => e.Data is ReportRetracted r && r.RetractsVersion == command.RetractsVersion);
+        return earlier is not null
+            ? Problems.Conflict($"Event {command.RetractsVersion} was already retracted by event {earlier.Version}.", deal.Version)
+            : deal.CheckWrite(command.ExpectedVersion, "have a report retracted", fixesTheRecord: true);
+    }
+
+    public static ReportRetracted Decide(RetractReport command) =>
+        new(command.RetractsVersion, command.Reason, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
+
+    [WolverinePost("/api/deals/{id}/retractions")]
+    public static (DealWritten, Events) Post(RetractReport command, [WriteAggregate(MissingMessage = Problems.UnknownDeal)] DealOverview deal) =>
+        (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
+}
