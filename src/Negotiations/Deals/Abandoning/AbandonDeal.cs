@@ -29,6 +29,6 @@ public static class AbandonDealEndpoint
         new(command.Reason, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
 
     [WolverinePost("/api/deals/{id}/abandon")]
-    public static (DealWritten, Events) Post(AbandonDeal command, [WriteAggregate(MissingMessage = Problems.UnknownDeal)] DealOverview deal) =>
+    public static (DealWritten, Events) Post(AbandonDeal command, [WriteDeal] DealOverview deal) =>
         (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
 }

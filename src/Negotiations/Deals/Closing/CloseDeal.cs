@@ -40,6 +40,6 @@ public static class CloseDealEndpoint
     }
 
     [WolverinePost("/api/deals/{id}/close")]
-    public static (DealWritten, Events) Post(CloseDeal command, [WriteAggregate(MissingMessage = Problems.UnknownDeal)] DealOverview deal) =>
+    public static (DealWritten, Events) Post(CloseDeal command, [WriteDeal] DealOverview deal) =>
         (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
 }

@@ -130,6 +130,6 @@ public static class CorrectRecordingEndpoint
         command.FinalAmount, command.ClosedOn);
 
     [WolverinePost("/api/deals/{id}/corrections")]
-    public static (DealWritten, Events) Post(CorrectRecording command, [WriteAggregate(MissingMessage = Problems.UnknownDeal)] DealOverview deal) =>
+    public static (DealWritten, Events) Post(CorrectRecording command, [WriteDeal] DealOverview deal) =>
         (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
 }

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Marten;
 using Negotiations.Infrastructure;
 using Wolverine.Http;
@@ -30,46 +29,15 @@ public static class GetDealEndpoint
 
         var deal = version is null && asOf is null && occurredBy is null
             ? await session.LoadAsync<DealOverview>(id, cancellationToken)
-            : await FoldAsync(id, version, asOf, occurredBy, session, cancellationToken);
+            : await DealAsOf.FoldAsync(id, version, asOf, occurredBy, session, cancellationToken);
         if (deal is null)
         {
             return await session.Events.FetchStreamStateAsync(id, cancellationToken) is null
                 ? Results.Problem(Problems.DealNotFound(id))
-                : Results.Problem(Problems.NotFound(NotKnownYet(id, version, asOf, occurredBy)));
+                : Results.Problem(Problems.NotFound(DealAsOf.NotKnownYet(id, version, asOf, occurredBy)));
         }
 
         context.Response.Headers.ETag = $"\"{deal.Version}\"";
         return Results.Ok(deal);
     }
-
-    private static async Task<DealOverview?> FoldAsync(
-        Guid id, long? version, DateTimeOffset? asOf, DateOnly? occurredBy, IQuerySession session, CancellationToken cancellationToken)
-    {
-        var events = session.Events.QueryAllRawEvents().Where(e => e.StreamId == id);
-        if (version is { } last)
-        {
-            events = events.Where(e => e.Version <= last);
-        }
-
-        if (asOf is { } instant)
-        {
-            events = events.Where(e => e.Timestamp <= instant);
-        }
-
-        IReadOnlyList<IEvent> known = await events.OrderBy(e => e.Version).ToListAsync(cancellationToken);
-        if (version is not null && known.Count > 0 && known[^1].Version < version)
-        {
-            return null;
-        }
-
-        return DealTimeline.Fold(id, known, occurredBy);
-    }
-
-    private static string NotKnownYet(Guid id, long? version, DateTimeOffset? asOf, DateOnly? occurredBy) =>
-        (version, asOf) switch
-        {
-            ({ } v, _) when occurredBy is null => $"Deal {id} has no version {v} yet.",
-            (_, { } at) when occurredBy is null => $"Deal {id} had not been recorded yet at {at:O}.",
-            _ => $"Nothing recorded about deal {id}{(asOf is { } t ? $" by {t:O}" : "")}{(version is { } n ? $" up to version {n}" : "")} had happened by {occurredBy:yyyy-MM-dd}.",
-        };
 }

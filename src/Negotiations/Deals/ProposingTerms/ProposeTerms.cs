@@ -42,6 +42,6 @@ public static class ProposeTermsEndpoint
         command.Summary, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
 
     [WolverinePost("/api/deals/{id}/terms")]
-    public static (DealWritten, Events) Post(ProposeTerms command, [WriteAggregate(MissingMessage = Problems.UnknownDeal)] DealOverview deal) =>
+    public static (DealWritten, Events) Post(ProposeTerms command, [WriteDeal] DealOverview deal) =>
         (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
 }

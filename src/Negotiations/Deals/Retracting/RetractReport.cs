@@ -57,6 +57,6 @@ public static class RetractReportEndpoint
         new(command.RetractsVersion, command.Reason, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
 
     [WolverinePost("/api/deals/{id}/retractions")]
-    public static (DealWritten, Events) Post(RetractReport command, [WriteAggregate(MissingMessage = Problems.UnknownDeal)] DealOverview deal) =>
+    public static (DealWritten, Events) Post(RetractReport command, [WriteDeal] DealOverview deal) =>
         (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
 }

@@ -35,6 +35,6 @@ public static class ReviseStakeEndpoint
         command.Amount, command.StakePercent, command.Reason, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
 
     [WolverinePost("/api/deals/{id}/stake")]
-    public static (DealWritten, Events) Post(ReviseStake command, [WriteAggregate(MissingMessage = Problems.UnknownDeal)] DealOverview deal) =>
+    public static (DealWritten, Events) Post(ReviseStake command, [WriteDeal] DealOverview deal) =>
         (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
 }

@@ -1,0 +1,47 @@
+using JasperFx.Events;
+using Marten;
+
+namespace Negotiations.Deals;
+
+/// <summary>
+/// The deal's status at a point of either time axis, folded from the stream: every view of the past (the status as of
+/// a version or instant, the diff between two points) reads it here, so they all agree on what "known then" means.
+/// </summary>
+public static class DealAsOf
+{
+    /// <summary>
+    /// The status after event <paramref name="version"/> and/or as recorded by <paramref name="asOf"/>, keeping only what
+    /// had happened by <paramref name="occurredBy"/>; null when nothing was known then (or the version does not exist yet).
+    /// </summary>
+    public static async Task<DealOverview?> FoldAsync(
+        Guid id, long? version, DateTimeOffset? asOf, DateOnly? occurredBy, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var events = session.Events.QueryAllRawEvents().Where(e => e.StreamId == id);
+        if (version is { } last)
+        {
+            events = events.Where(e => e.Version <= last);
+        }
+
+        if (asOf is { } instant)
+        {
+            events = events.Where(e => e.Timestamp <= instant);
+        }
+
+        IReadOnlyList<IEvent> known = await events.OrderBy(e => e.Version).ToListAsync(cancellationToken);
+        if (version is not null && known.Count > 0 && known[^1].Version < version)
+        {
+            return null;
+        }
+
+        return DealTimeline.Fold(id, known, occurredBy);
+    }
+
+    /// <summary>The 404 detail when <see cref="FoldAsync"/> found nothing for a deal that exists.</summary>
+    public static string NotKnownYet(Guid id, long? version, DateTimeOffset? asOf, DateOnly? occurredBy) =>
+        (version, asOf) switch
+        {
+            ({ } v, _) when occurredBy is null => $"Deal {id} has no version {v} yet.",
+            (_, { } at) when occurredBy is null => $"Deal {id} had not been recorded yet at {at:O}.",
+            _ => $"Nothing recorded about deal {id}{(asOf is { } t ? $" by {t:O}" : "")}{(version is { } n ? $" up to version {n}" : "")} had happened by {occurredBy:yyyy-MM-dd}.",
+        };
+}
