@@ -12,7 +12,7 @@ try
     app.UseNegotiations();
     return await app.RunJasperFxCommands(args);
 }
-catch (LocalPostgresUnavailableException e)
+catch (Exception e) when (e is LocalPostgresUnavailableException or Negotiations.Security.SecurityConfigurationException)
 {
     await Console.Error.WriteLineAsync(e.Message);
     return 1;

@@ -60,6 +60,7 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
         {
             var m when m.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) => $"'{field}' is not a known member here.",
             var m when m.Contains("doesn't allow null values", StringComparison.Ordinal) => $"'{field}' must not be null.",
+            var m when m.Contains("NUL character", StringComparison.Ordinal) => $"'{field}' must not contain the NUL character (U+0000).",
             var m when m.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) =>
                 $"'{field}' has a value of the wrong kind: check its JSON type, its format (dates as yyyy-MM-dd) and the allowed names.",
             var m => $"'{field}' could not be read: {FirstSentence(m)}",

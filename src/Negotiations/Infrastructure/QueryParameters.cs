@@ -1,5 +1,8 @@
 namespace Negotiations.Infrastructure;
 
+/// <summary>A point in an event stream, given either as a version or as an instant of recording.</summary>
+public sealed record StreamPoint(long? Version, DateTimeOffset? Instant);
+
 public static class QueryParameters
 {
     /// <summary>A whole-number query parameter within [min, max]; absent gives the fallback, anything else an error.</summary>
@@ -27,15 +30,42 @@ public static class QueryParameters
             return null;
         }
 
-        var value = text.ToString();
-        var hasOffset = value.EndsWith('Z') || value.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(value, @"[+-]\d{2}:?\d{2}$");
-        if (value.Contains('T', StringComparison.OrdinalIgnoreCase) && hasOffset
-            && DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var instant))
+        if (TryParseInstant(text.ToString(), out var instant))
         {
             return instant;
         }
 
         errors.Add(name, $"'{name}' must be an ISO 8601 instant with an offset, such as 2026-02-01T12:00:00Z.");
+        return null;
+    }
+
+    /// <summary>
+    /// A required point in a stream: a version (digits only) or an ISO 8601 instant with its offset; null after adding
+    /// the error when it is missing or neither.
+    /// </summary>
+    public static StreamPoint? VersionOrInstant(this IQueryCollection query, string name, ValidationErrors errors)
+    {
+        const string Expected = "a version (a whole number from 1) or an ISO 8601 instant with an offset, such as 2026-02-01T12:00:00Z";
+        if (!query.TryGetValue(name, out var text))
+        {
+            errors.Add(name, $"'{name}' is required: {Expected}.");
+            return null;
+        }
+
+        var value = text.ToString();
+        if (value.Length > 0 && value.All(char.IsAsciiDigit))
+        {
+            if (long.TryParse(value, out var version) && version >= 1)
+            {
+                return new StreamPoint(version, null);
+            }
+        }
+        else if (TryParseInstant(value, out var instant))
+        {
+            return new StreamPoint(null, instant);
+        }
+
+        errors.Add(name, $"'{name}' must be {Expected}.");
         return null;
     }
 
@@ -54,6 +84,14 @@ public static class QueryParameters
 
         errors.Add(name, $"'{name}' must be a date, yyyy-MM-dd.");
         return null;
+    }
+
+    private static bool TryParseInstant(string value, out DateTimeOffset instant)
+    {
+        var hasOffset = value.EndsWith('Z') || value.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(value, @"[+-]\d{2}:?\d{2}$");
+        instant = default;
+        return value.Contains('T', StringComparison.OrdinalIgnoreCase) && hasOffset
+            && DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out instant);
     }
 
     /// <summary>Refuses parameters the route does not know, so a misspelt filter is not silently ignored.</summary>

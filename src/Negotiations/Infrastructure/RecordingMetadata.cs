@@ -19,7 +19,11 @@ public static partial class RecordingMetadata
 
     private const string CorrelationItem = "negotiations.correlation-id";
 
-    public static string RecordedBy(HttpContext context) => Header(context, RecordedByHeader) ?? Anonymous;
+    /// <summary>The key holder's name when the caller used an API key (the header is then ignored), else the header.</summary>
+    public static string RecordedBy(HttpContext context) =>
+        context.User.HasClaim(c => c.Type == Security.ApiKeyAuthenticationHandler.KeyHolderClaim) && context.User.Identity?.Name is { } name
+            ? name
+            : Header(context, RecordedByHeader) ?? Anonymous;
 
     public static string CorrelationId(HttpContext context) => context.Items[CorrelationItem] as string ?? Assign(context);
 

@@ -13,6 +13,9 @@ namespace Negotiations.Infrastructure;
 /// </summary>
 public sealed class RequestGuard(RequestDelegate next, IOptions<JsonOptions> json, IProblemDetailsService problems)
 {
+    /// <summary>No command needs more: its longest texts and lists fit many times over.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
     public async Task InvokeAsync(HttpContext context)
     {
         var problem = CheckRouteId(context) ?? await CheckJsonBodyAsync(context);
@@ -24,6 +27,14 @@ public sealed class RequestGuard(RequestDelegate next, IOptions<JsonOptions> jso
 
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+
+    private static Microsoft.AspNetCore.Mvc.ValidationProblemDetails TooLarge()
+    {
+        var problem = Problems.Validation("body", $"The request body must be at most {MaxBodyBytes / 1024} KiB.");
+        problem.Status = StatusCodes.Status413PayloadTooLarge;
+        problem.Title = "The request body is too large.";
+        return problem;
     }
 
     private static Microsoft.AspNetCore.Mvc.ValidationProblemDetails? CheckRouteId(HttpContext context) =>
@@ -39,7 +50,12 @@ public sealed class RequestGuard(RequestDelegate next, IOptions<JsonOptions> jso
             return null;
         }
 
-        context.Request.EnableBuffering();
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+
+        context.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes);
         try
         {
             var body = await JsonSerializer.DeserializeAsync(context.Request.Body, requestType, json.Value.SerializerOptions, context.RequestAborted);
@@ -48,6 +64,11 @@ public sealed class RequestGuard(RequestDelegate next, IOptions<JsonOptions> jso
         catch (JsonException e)
         {
             return ProblemMapping.FromJson(e);
+        }
+        catch (IOException)
+        {
+            // The buffer limit was passed by a body sent without Content-Length (or the client went away mid-body).
+            return TooLarge();
         }
         finally
         {

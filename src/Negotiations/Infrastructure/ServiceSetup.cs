@@ -3,7 +3,9 @@ using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
+using Negotiations.Auditing;
 using Negotiations.Deals;
+using Negotiations.Security;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -15,6 +17,7 @@ namespace Negotiations.Infrastructure;
 public static class ServiceSetup
 {
     public const string SchemaName = "negotiations";
+    public static readonly TimeSpan IdempotencyRetention = TimeSpan.FromHours(24);
 
     /// <summary>Marten (event store, projections) and Wolverine (handlers, HTTP endpoints) on one PostgreSQL.</summary>
     public static WebApplicationBuilder AddNegotiations(this WebApplicationBuilder builder, string connectionString)
@@ -23,6 +26,8 @@ public static class ServiceSetup
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         builder.Services.AddNpgsqlDataSource(connectionString);
+        builder.AddNegotiationsSecurity();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestGuard.MaxBodyBytes);
 
         builder.Services.CritterStackDefaults(x =>
         {
@@ -49,6 +54,7 @@ public static class ServiceSetup
 
                 options.Projections.Add<DealOverviewProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<DealOverview>().Index(x => x.LastActivityOn);
+                options.AddEventChain();
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
@@ -60,6 +66,9 @@ public static class ServiceSetup
             options.ApplicationAssembly = typeof(ServiceSetup).Assembly;
             options.Policies.AutoApplyTransactions();
             options.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
+            // Idempotency-Key answers are kept (in PostgreSQL, table wolverine_deduplicated_responses) for 24 hours.
+            options.Durability.EnableDeduplicatedResponses = true;
+            options.Durability.DeduplicationWindow = IdempotencyRetention;
         });
         builder.Services.AddWolverineHttp();
         return builder;
@@ -71,10 +80,12 @@ public static class ServiceSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseNegotiationsSecurity();
         app.UseMiddleware<RequestGuard>();
         app.MapWolverineEndpoints(http =>
         {
             http.AddMiddleware(typeof(RecordingMetadata), chain => chain.HttpMethods.Contains("POST"));
+            http.ConfigureEndpoints(SecuritySetup.Protect);
             http.MapConcurrencyFailuresToConflict(toProblemDetails: _ => Problems.ConcurrentChange());
         });
         return app;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alba;
 using Negotiations.Deals;
+using Negotiations.Tests.Infrastructure;
 using Xunit;
 
 namespace Negotiations.Tests.Deals;
@@ -78,6 +79,43 @@ public static class DealScenarios
 
     public static async Task<long> Abandon(this IAlbaHost host, Guid id, object body) =>
         (await (await host.Post($"/api/deals/{id}/abandon", body, 200)).ReadAsJsonAsync<DealWritten>())!.Version;
+
+    /// <summary>Records a correction of our own recording of an event; returns the correction's version.</summary>
+    public static async Task<long> Correct(this IAlbaHost host, Guid id, object body) =>
+        (await (await host.Post($"/api/deals/{id}/corrections", body, 200)).ReadAsJsonAsync<DealWritten>())!.Version;
+
+    /// <summary>Records that a source withdrew (or a party denied) a report; returns the retraction's version.</summary>
+    public static async Task<long> Retract(this IAlbaHost host, Guid id, object body) =>
+        (await (await host.Post($"/api/deals/{id}/retractions", body, 200)).ReadAsJsonAsync<DealWritten>())!.Version;
+
+    /// <summary>When an event was recorded, as the history says: the instant to ask "as of" about.</summary>
+    public static async Task<DateTimeOffset> RecordedAt(this IAlbaHost host, Guid id, long version) =>
+        (await host.GetJson($"/api/deals/{id}/history?fromVersion={version}&limit=1")).GetProperty("events")[0].GetProperty("recordedAt").GetDateTimeOffset();
+
+    /// <summary>A GET answered with CSV (text/csv; charset=utf-8), read back by CsvHelper: the header row, then the records.</summary>
+    public static async Task<(IScenarioResult Result, IReadOnlyList<string[]> Rows)> GetCsv(this IAlbaHost host, string url, string? accept = null)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            if (accept is not null)
+            {
+                s.WithRequestHeader("Accept", accept);
+            }
+
+            s.StatusCodeShouldBe(200);
+        });
+        Assert.Equal("text/csv; charset=utf-8", result.Context.Response.ContentType);
+        return (result, CsvReading.Parse(await result.ReadAsTextAsync()));
+    }
+
+    /// <summary>What a JSON value says as one CSV cell: a string's text, nothing for null, else the JSON as written.</summary>
+    public static string CsvCell(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.Null => "",
+        _ => value.GetRawText(),
+    };
 
     public static async Task<JsonElement> GetJson(this IAlbaHost host, string url, int status = 200)
     {

@@ -40,12 +40,17 @@ public sealed class ApiFixture : IAsyncLifetime
         _host = await StartHostAsync(ConnectionString, "Development");
     }
 
-    /// <summary>The real Program against the given database, in the given environment.</summary>
-    public static Task<IAlbaHost> StartHostAsync(string connectionString, string environment) =>
+    /// <summary>The real Program against the given database, in the given environment, with any other settings.</summary>
+    public static Task<IAlbaHost> StartHostAsync(string connectionString, string environment, IReadOnlyDictionary<string, string>? settings = null) =>
         AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment(environment);
             builder.UseSetting($"ConnectionStrings:{Database.ConnectionStringName}", connectionString);
+            foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            {
+                builder.UseSetting(name, value);
+            }
+
             builder.ConfigureServices(services =>
             {
                 services.RunWolverineInSoloMode();

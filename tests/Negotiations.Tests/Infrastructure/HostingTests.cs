@@ -10,7 +10,8 @@ public class HostingTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task the_service_serves_every_route_in_the_production_environment()
     {
-        await using var production = await ApiFixture.StartHostAsync(Fixture.ConnectionString, "Production");
+        await using var production = await ApiFixture.StartHostAsync(Fixture.ConnectionString, "Production", ApiKeys.Settings);
+        production.BeforeEach(context => context.Request.Headers[ApiKeys.Header] = ApiKeys.Admin);
 
         var deal = await production.ReportNewDeal();
         await production.ReportTalks(deal.Id, new { source = Source() });

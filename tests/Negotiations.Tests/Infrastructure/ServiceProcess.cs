@@ -55,8 +55,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the service built next to the tests, with only the given settings (no connection string unless given).</summary>
-    public static ServiceProcess Start(IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts the service built next to the tests, with only the given settings (no connection string unless given) and
+    /// the given command-line arguments (a JasperFx verb such as <c>verify-chains</c>; none runs the service).
+    /// </summary>
+    public static ServiceProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -67,6 +70,11 @@ public sealed class ServiceProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment.Remove("ConnectionStrings__Negotiations");
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
@@ -126,6 +134,20 @@ public sealed class ServiceProcess : IAsyncDisposable
         using var wait = new CancellationTokenSource(timeout);
         await _process.WaitForExitAsync(wait.Token);
         return _process.ExitCode;
+    }
+
+    /// <summary>
+    /// Kills the service outright (SIGKILL: no shutdown hooks, no draining, as the OOM killer or a power cut would) and waits
+    /// until it is gone.
+    /// </summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        _process.WaitForExit();
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

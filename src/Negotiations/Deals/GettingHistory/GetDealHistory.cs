@@ -1,4 +1,8 @@
+using System.Text.Json;
 using Marten;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using Negotiations.Infrastructure;
 using Wolverine.Http;
 
@@ -29,18 +33,31 @@ public static class GetDealHistoryEndpoint
     public const int DefaultLimit = 1000;
     public const int MaxLimit = 5000;
 
+    /// <summary>Where the next page starts, on JSON and CSV answers alike (a CSV body has no room for it).</summary>
+    public const string NextFromVersionHeader = "X-Next-From-Version";
+
+    /// <summary>The CSV columns, in this order for good: the event's members with its source spread out, data as JSON.</summary>
+    public static readonly string[] CsvColumns =
+    [
+        "version", "type", "occurredOn", "recordedAt", "recordedBy", "correlationId", "causationId",
+        "publication", "attribution", "url", "publishedOn", "correctedBy", "retractedBy", "data",
+    ];
+
     /// <summary>
     /// Every event of the deal in stream order, read straight from the event store (an index range scan on stream and
     /// version), so a deal with thousands of events costs one indexed query a page and no projection upkeep per write.
+    /// As JSON or (<c>format=csv</c> or <c>Accept: text/csv</c>) as CSV, one row per event, in the same pages.
     /// </summary>
     [WolverineGet("/api/deals/{id}/history")]
-    public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken cancellationToken)
+    public static async Task<IResult> Get(
+        Guid id, HttpContext context, IQuerySession session, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var query = context.Request.Query;
         var fromVersion = query.WholeNumber("fromVersion", 1, 1, long.MaxValue, errors);
         var limit = (int)query.WholeNumber("limit", DefaultLimit, 1, MaxLimit, errors);
-        query.RejectUnknown(errors, "fromVersion", "limit");
+        var csv = Csv.Requested(context.Request, errors);
+        query.RejectUnknown(errors, "fromVersion", "limit", "format");
         if (!errors.IsEmpty)
         {
             return Results.Problem(errors.ToProblem());
@@ -70,6 +87,29 @@ public static class GetDealHistoryEndpoint
             e.CorrelationId, e.CausationId, (e.Data as IDealEvent)?.Source, correctedBy[e.Version].Order().ToList(),
             retractedBy.TryGetValue(e.Version, out var by) ? by : null, e.Data)).ToList();
         long? next = events.Count > limit ? events[limit].Version : null;
-        return Results.Ok(new DealHistory(id, page, next));
+        if (next is { } nextVersion)
+        {
+            var format = query.TryGetValue("format", out var given) ? $"&format={Uri.EscapeDataString(given.ToString())}" : "";
+            context.Response.Headers[NextFromVersionHeader] = nextVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers[HeaderNames.Link] =
+                $"<{context.Request.PathBase}{context.Request.Path}?fromVersion={nextVersion}&limit={limit}{format}>; rel=\"next\"";
+        }
+
+        var history = new DealHistory(id, page, next);
+        return csv ? Csv.Result(ToCsv(history, json.Value.SerializerOptions)) : Results.Ok(history);
+    }
+
+    /// <summary>Cells are taken from the JSON answer itself, so both formats always say the same.</summary>
+    private static string ToCsv(DealHistory history, JsonSerializerOptions options)
+    {
+        var events = JsonSerializer.SerializeToElement(history.Events, options);
+        var rows = events.EnumerateArray().Select(e => (IReadOnlyList<string>)CsvColumns.Select(column => Csv.Cell(column switch
+        {
+            "publication" or "attribution" or "url" or "publishedOn" => e.GetProperty("source") is { ValueKind: JsonValueKind.Object } source
+                ? source.GetProperty(column)
+                : default,
+            _ => e.GetProperty(column),
+        })).ToList());
+        return Csv.Write(CsvColumns, rows);
     }
 }

@@ -1,0 +1,18 @@
+using Marten;
+using Wolverine.Http;
+
+namespace Negotiations.Auditing;
+
+public static class ChainHeadsEndpoint
+{
+    /// <summary>
+    /// The last hash of every deal's chain. Anyone with write access to the database can rewrite a stream and recompute
+    /// its chain; heads copied somewhere that person cannot reach make such a rewrite show.
+    /// </summary>
+    [WolverineGet("/api/chain-heads")]
+    public static async Task<IReadOnlyList<ChainHead>> Get(IDocumentStore store, CancellationToken cancellationToken)
+    {
+        await using var connection = await EventChainStore.OpenAsync(store.Storage.Database, cancellationToken);
+        return await EventChainStore.ReadHeadsAsync(connection, cancellationToken);
+    }
+}

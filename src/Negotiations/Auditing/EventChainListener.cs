@@ -1,0 +1,69 @@
+using JasperFx.Events;
+using Marten;
+
+namespace Negotiations.Auditing;
+
+/// <summary>
+/// Chains every appended event in the transaction that appends it, whichever handler appended it. Marten calls this
+/// after it has numbered and stamped the session's events (Rich append mode) and before it sends the batch, so the
+/// hash inserts queued here commit or roll back with the events. Two writers racing on one stream already conflict on
+/// the event version, and the chain's primary key allows one hash per version.
+/// </summary>
+internal sealed class EventChainListener : DocumentSessionListenerBase
+{
+    public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    {
+        await EventChainStore.EnsureTablesAsync(session.Database, token);
+        foreach (var stream in session.PendingChanges.Streams().Where(s => s.Events.Count > 0))
+        {
+            var first = stream.Events[0].Version;
+            if (first < 1)
+            {
+                throw new InvalidOperationException("The event chain needs events numbered before saving: Marten's Rich append mode.");
+            }
+
+            var previous = first == 1 ? null : await PreviousHashAsync(session, stream.Id, first - 1, token);
+            foreach (var e in stream.Events)
+            {
+                // Marten writes the timestamp it holds here; PostgreSQL keeps microseconds. Storing the truncated value
+                // makes the stored timestamp exactly the hashed one.
+                e.Timestamp = EventChain.ToMicroseconds(e.Timestamp);
+                previous = EventChain.Hash(Stored(session, stream.Id, e), previous);
+                session.QueueSqlCommand(EventChainStore.InsertSql, stream.Id, e.Version, previous);
+            }
+        }
+    }
+
+    private static ChainedEvent Stored(IDocumentSession session, Guid streamId, IEvent e) => new(
+        streamId, e.Version, e.EventTypeName, session.DocumentStore.Advanced.Serializer.ToJson(e.Data), e.Timestamp, e.UserName, e.CorrelationId, e.CausationId);
+
+    /// <summary>
+    /// The hash the next event links to. A stream with no chain at all was recorded before chaining existed: it is
+    /// chained now, as it is stored (trust on first use). A stream whose chain stops short refuses the write.
+    /// </summary>
+    private static async Task<string?> PreviousHashAsync(IDocumentSession session, Guid streamId, long version, CancellationToken token)
+    {
+        var connection = session.Connection;
+        var hash = await EventChainStore.ReadHashAsync(connection, streamId, version, token);
+        if (hash is not null)
+        {
+            return hash;
+        }
+
+        var (rows, _) = await EventChainStore.ReadStreamAsync(connection, streamId, token);
+        if (rows.Count != version || rows.Any(row => row.Event is null || row.Hash is not null))
+        {
+            throw new InvalidOperationException(
+                $"The event chain of stream {streamId} does not reach version {version}: run verify-chains before writing to it.");
+        }
+
+        string? previous = null;
+        foreach (var row in rows)
+        {
+            previous = EventChain.Hash(row.Event!, previous);
+            session.QueueSqlCommand(EventChainStore.InsertSql, streamId, row.Version, previous);
+        }
+
+        return previous;
+    }
+}

@@ -1,0 +1,14 @@
+using Marten;
+
+namespace Negotiations.Auditing;
+
+public static class EventChainSetup
+{
+    /// <summary>Tamper evidence for every event stream: the chain table, migrated with the rest, and the listener that fills it.</summary>
+    public static StoreOptions AddEventChain(this StoreOptions options)
+    {
+        options.Storage.ExtendedSchemaObjects.Add(EventChainStore.Table());
+        options.Listeners.Add(new EventChainListener());
+        return options;
+    }
+}

@@ -1,0 +1,15 @@
+using Marten;
+using Negotiations.Infrastructure;
+using Wolverine.Http;
+
+namespace Negotiations.Auditing;
+
+public static class VerifyDealEndpoint
+{
+    /// <summary>Whether the deal's stored events still match their hash chain, and if not, the first version that does not.</summary>
+    [WolverineGet("/api/deals/{id}/verify")]
+    public static async Task<IResult> Get(Guid id, IDocumentStore store, CancellationToken cancellationToken) =>
+        await ChainVerification.VerifyAsync(store.Storage.Database, id, cancellationToken) is { } verdict
+            ? Results.Ok(verdict)
+            : Results.Problem(Problems.DealNotFound(id));
+}

@@ -1,0 +1,60 @@
+using Marten;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Negotiations.Infrastructure;
+using Wolverine.Http;
+
+namespace Negotiations.Deals.Comparing;
+
+public static class GetDealDiffEndpoint
+{
+    /// <summary>
+    /// What changed in the deal's status between two points, each a version or an instant of recording (what the
+    /// system knew then, as <c>GET /api/deals/{id}?version=|asOf=</c> shows it).
+    /// </summary>
+    [WolverineGet("/api/deals/{id}/diff")]
+    public static async Task<IResult> Get(
+        Guid id, HttpContext context, IQuerySession session, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var query = context.Request.Query;
+        var errors = new ValidationErrors();
+        query.RejectUnknown(errors, "from", "to");
+        var from = query.VersionOrInstant("from", errors);
+        var to = query.VersionOrInstant("to", errors);
+        if (from is not null && to is not null)
+        {
+            // Points of one kind are compared as given; a version against an instant only once the instant is resolved.
+            errors.Require(!(from.Version > to.Version || from.Instant > to.Instant), "from", "'from' must not be after 'to'.");
+        }
+
+        if (from is null || to is null || !errors.IsEmpty)
+        {
+            return Results.Problem(errors.ToProblem());
+        }
+
+        var stream = await session.Events.FetchStreamStateAsync(id, cancellationToken);
+        if (stream is null)
+        {
+            return Results.Problem(Problems.DealNotFound(id));
+        }
+
+        var before = await DealAsOf.FoldAsync(id, from.Version, from.Instant, null, session, cancellationToken);
+        var after = await DealAsOf.FoldAsync(id, to.Version, to.Instant, null, session, cancellationToken);
+        if (before is null || after is null)
+        {
+            var (name, point) = before is null ? ("from", from) : ("to", to);
+            return Results.Problem(Problems.NotFound(
+                $"'{name}': {DealAsOf.NotKnownYet(id, point.Version, point.Instant, null)} It is now at version {stream.Version}."));
+        }
+
+        if (before.Version > after.Version)
+        {
+            return Results.Problem(Problems.Validation("from",
+                $"'from' (version {before.Version}) must not be after 'to' (version {after.Version})."));
+        }
+
+        return Results.Ok(new DealDiff(
+            id, new DiffPoint(before.Version, from.Instant), new DiffPoint(after.Version, to.Instant),
+            DealDiff.Compare(before, after, json.Value.SerializerOptions)));
+    }
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using JasperFx.Events;
+
+namespace Negotiations.Deals.GettingClaims;
+
+/// <summary>
+/// One value one source gave for one field, as it counts now (corrections applied). <c>Original</c> is the value as
+/// first recorded when a correction touched the claim (null then means the report first had no value here), and null
+/// otherwise. A retracted claim stays listed, marked.
+/// </summary>
+public sealed record Claim(
+    long Version,
+    DateOnly OccurredOn,
+    DateTimeOffset RecordedAt,
+    object Value,
+    string Source,
+    Attribution Attribution,
+    DateOnly PublishedOn,
+    string? Url,
+    bool Corrected,
+    IReadOnlyList<long> CorrectedBy,
+    object? Original,
+    bool Retracted,
+    long? RetractedBy);
+
+/// <summary>Every claim about one field in the order things happened, and the one-line story they tell.</summary>
+public sealed record FieldClaims(string Summary, IReadOnlyList<Claim> Claims);
+
+public sealed record ClaimFields(FieldClaims Amount, FieldClaims Valuation, FieldClaims StakePercent, FieldClaims Status);
+
+public sealed record DealClaims(Guid Id, ClaimFields Fields)
+{
+    /// <summary>Separates the claims in a summary.</summary>
+    public const string Separator = " · ";
+
+    /// <summary>
+    /// Who said what, field by field, from the deal's whole stream (null when it holds no deal). Claims sort by when
+    /// they happened (occurredOn, then version), as the status fold applies them.
+    /// </summary>
+    public static DealClaims? From(Guid id, IReadOnlyCollection<IEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            return null;
+        }
+
+        var corrections = events.Where(e => e.Data is RecordingCorrected).ToDictionary(e => e.Version, e => (RecordingCorrected)e.Data);
+        var entries = DealTimeline.Entries(events)
+            .Where(e => e.Effective is not ReportRetracted)
+            .OrderBy(e => e.Effective.OccurredOn).ThenBy(e => e.Version)
+            .ToList();
+
+        FieldClaims Field(Func<IDealEvent, object?> value, Func<RecordingCorrected, object?> correctionOf, Func<object, string> text)
+        {
+            var claims = entries
+                .Where(entry => value(entry.Effective) is not null)
+                .Select(entry => ClaimOf(entry, value, correctionOf, corrections))
+                .ToList();
+            return new FieldClaims(Summarize(claims, text), claims);
+        }
+
+        return new DealClaims(id, new ClaimFields(
+            Field(AmountOf, fix => fix.Amount ?? fix.FinalAmount, v => CompactMoney.Format((ReportedAmount)v)),
+            Field(ValuationOf, fix => fix.Valuation, v => CompactMoney.Format((Valuation)v)),
+            Field(StakePercentOf, fix => fix.StakePercent, v => $"{((decimal)v).ToString("0.###", CultureInfo.InvariantCulture)}%"),
+            Field(StatusOf, _ => null, v => v.ToString()!)));
+    }
+
+    private static object? AmountOf(IDealEvent report) => report switch
+    {
+        TalksReported e => e.Amount,
+        TermsProposed e => e.Amount,
+        StakeRevised e => e.Amount,
+        DealClosed e => e.FinalAmount,
+        _ => null,
+    };
+
+    private static object? ValuationOf(IDealEvent report) => report switch
+    {
+        TalksReported e => e.Valuation,
+        TermsProposed e => e.Valuation,
+        _ => null,
+    };
+
+    private static object? StakePercentOf(IDealEvent report) => report switch
+    {
+        TermsProposed e => e.StakePercent,
+        StakeRevised e => e.StakePercent,
+        _ => null,
+    };
+
+    /// <summary>The status each kind of report claims, as the status fold reads it.</summary>
+    private static object? StatusOf(IDealEvent report) => report switch
+    {
+        TalksReported => DealStatus.InTalks,
+        TermsProposed or StakeRevised => DealStatus.TermsProposed,
+        DealClosed => DealStatus.Closed,
+        DealAbandoned => DealStatus.Abandoned,
+        _ => null,
+    };
+
+    /// <summary>
+    /// A correction touches a claim when it gives the claim's value, its date or its source: each changes what the claim
+    /// says. Corrections of other members of the same report (a summary typo) leave the claim alone.
+    /// </summary>
+    private static Claim ClaimOf(
+        TimelineEntry entry, Func<IDealEvent, object?> value, Func<RecordingCorrected, object?> correctionOf,
+        Dictionary<long, RecordingCorrected> corrections)
+    {
+        var correctedBy = entry.CorrectedBy.Where(version =>
+        {
+            var fix = corrections[version];
+            return correctionOf(fix) is not null || fix.OccurredOn is not null || fix.Source is not null;
+        }).ToList();
+        var report = entry.Effective;
+        return new Claim(
+            entry.Version, report.OccurredOn, entry.RecordedAt, value(report)!, report.Source.Publication, report.Source.Attribution,
+            report.Source.PublishedOn, report.Source.Url, correctedBy.Count > 0, correctedBy,
+            correctedBy.Count > 0 ? value(entry.Recorded) : null, entry.RetractedBy is not null, entry.RetractedBy);
+    }
+
+    /// <summary>
+    /// "The Information ≥ $10B (2025-12-16) · Wall Street Journal up to $50B (2026-01-29)". Retracted and corrected claims
+    /// stay in, marked after the date: the summary tells the whole story, the status tells what counts.
+    /// </summary>
+    private static string Summarize(IEnumerable<Claim> claims, Func<object, string> text) =>
+        string.Join(Separator, claims.Select(c =>
+        {
+            var marks = string.Concat(
+                new[] { (c.Corrected, "corrected"), (c.Retracted, "retracted") }.Where(m => m.Item1).Select(m => $", {m.Item2}"));
+            return $"{c.Source} {text(c.Value)} ({c.OccurredOn:yyyy-MM-dd}{marks})";
+        }));
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Marten;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Negotiations.Infrastructure;
+using Wolverine.Http;
+
+namespace Negotiations.Deals.GettingClaims;
+
+public static class GetDealClaimsEndpoint
+{
+    /// <summary>The CSV columns after <c>field</c>: a claim's JSON members, in this order for good.</summary>
+    public static readonly string[] ClaimColumns =
+    [
+        "version", "occurredOn", "recordedAt", "value", "source", "attribution", "publishedOn", "url",
+        "corrected", "correctedBy", "original", "retracted", "retractedBy",
+    ];
+
+    /// <summary>
+    /// Who claimed what for the amount, valuation, stake and status, as JSON or (<c>format=csv</c> or
+    /// <c>Accept: text/csv</c>) one CSV row per claim. Built from the whole stream: a correction recorded last can change
+    /// the first claim, so there are no pages.
+    /// </summary>
+    [WolverineGet("/api/deals/{id}/claims")]
+    public static async Task<IResult> Get(
+        Guid id, HttpContext context, IQuerySession session, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var csv = Csv.Requested(context.Request, errors);
+        context.Request.Query.RejectUnknown(errors, "format");
+        if (!errors.IsEmpty)
+        {
+            return Results.Problem(errors.ToProblem());
+        }
+
+        var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
+        if (DealClaims.From(id, events) is not { } claims)
+        {
+            return Results.Problem(Problems.DealNotFound(id));
+        }
+
+        return csv ? Csv.Result(ToCsv(claims, json.Value.SerializerOptions)) : Results.Ok(claims);
+    }
+
+    /// <summary>Cells are taken from the JSON answer itself, so both formats always say the same.</summary>
+    private static string ToCsv(DealClaims claims, JsonSerializerOptions options)
+    {
+        var fields = JsonSerializer.SerializeToElement(claims.Fields, options);
+        var rows = fields.EnumerateObject().SelectMany(field => field.Value.GetProperty("claims").EnumerateArray()
+            .Select(claim => (IReadOnlyList<string>)[field.Name, .. ClaimColumns.Select(column => Csv.Cell(claim.GetProperty(column)))]));
+        return Csv.Write(["field", .. ClaimColumns], rows);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Negotiations.Security;
+
+public static class Roles
+{
+    public const string Recorder = "Recorder";
+    public const string Auditor = "Auditor";
+    public const string Admin = "Admin";
+
+    public static readonly string[] All = [Recorder, Auditor, Admin];
+}
+
+/// <summary>One configured key: who it is, what it may do, and the SHA-256 of the key (lowercase hex), never the key.</summary>
+public sealed class ApiKeyOptions
+{
+    public string Name { get; set; } = "";
+    public string Role { get; set; } = "";
+    public string Sha256 { get; set; } = "";
+}
+
+/// <summary>Configuration section <c>Auth</c>: <c>Auth:Keys:0:Name</c>, <c>Auth:Keys:0:Role</c>, <c>Auth:Keys:0:Sha256</c>, …</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    public List<ApiKeyOptions> Keys { get; set; } = [];
+
+    /// <summary>Development with no keys: everyone is one local admin (said loudly at start-up).</summary>
+    public bool OpenForLocalUse { get; set; }
+}
+
+public static class ApiKeyHash
+{
+    public static string Of(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    /// <summary>A new key: 32 random bytes, URL-safe Base64, prefixed so it is recognisable in a secret scanner.</summary>
+    public static string NewKey() => "neg_" + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>
+/// Authenticates <c>X-Api-Key: &lt;key&gt;</c> or <c>Authorization: ApiKey &lt;key&gt;</c> against the configured hashes. Every
+/// configured hash is compared in constant time, with no early exit, so timing tells nothing about which key is near.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IOptions<AuthOptions> auth)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string HeaderName = "X-Api-Key";
+    public const string LocalUser = "local";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (auth.Value.OpenForLocalUse)
+        {
+            return Task.FromResult(Success(LocalUser, Roles.Admin, viaKey: false));
+        }
+
+        var presented = PresentedKey();
+        if (presented is null)
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var hash = Encoding.ASCII.GetBytes(ApiKeyHash.Of(presented));
+        ApiKeyOptions? match = null;
+        foreach (var key in auth.Value.Keys)
+        {
+            if (CryptographicOperations.FixedTimeEquals(hash, Encoding.ASCII.GetBytes(key.Sha256.ToLowerInvariant())))
+            {
+                match = key;
+            }
+        }
+
+        return Task.FromResult(match is null ? AuthenticateResult.Fail("Unknown API key.") : Success(match.Name, match.Role, viaKey: true));
+    }
+
+    private string? PresentedKey()
+    {
+        var header = Request.Headers[HeaderName].ToString();
+        if (header.Length > 0)
+        {
+            return header;
+        }
+
+        var authorization = Request.Headers.Authorization.ToString();
+        return authorization.StartsWith("ApiKey ", StringComparison.OrdinalIgnoreCase) ? authorization["ApiKey ".Length..].Trim() : null;
+    }
+
+    private static AuthenticateResult Success(string name, string role, bool viaKey)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Name, name), new(ClaimTypes.Role, role) };
+        if (viaKey)
+        {
+            claims.Add(new Claim(KeyHolderClaim, "true"));
+        }
+
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    /// <summary>Marks a caller identified by a key, whose name then is the recorded-by of its writes.</summary>
+    public const string KeyHolderClaim = "negotiations:key-holder";
+}

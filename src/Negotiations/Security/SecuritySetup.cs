@@ -1,0 +1,167 @@
+using System.Text.RegularExpressions;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Wolverine.Http;
+
+namespace Negotiations.Security;
+
+/// <summary>
+/// Who may do what: API keys from configuration, one role each, checked on every route but <c>/health</c>; and a per-key
+/// limit on writes. Development without keys runs open as one local admin; any other environment refuses to start
+/// without keys.
+/// </summary>
+public static partial class SecuritySetup
+{
+    public const string ReadPolicy = "read";
+    public const string RecordPolicy = "record";
+    public const string AuditPolicy = "audit";
+    public const string AdminPolicy = "admin";
+    public const string WritesLimiter = "writes";
+
+    /// <summary>10 writes a second, sustained for a minute, per key: far above what a team of analysts types.</summary>
+    public const int DefaultWritesPerMinute = 600;
+
+    public static WebApplicationBuilder AddNegotiationsSecurity(this WebApplicationBuilder builder)
+    {
+        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        CheckKeys(auth.Keys);
+        if (auth.Keys.Count == 0)
+        {
+            if (!builder.Environment.IsDevelopment())
+            {
+                throw new SecurityConfigurationException(
+                    $"No API keys are configured (Auth:Keys) and the environment is '{builder.Environment.EnvironmentName}'. " +
+                    "Create one with `dotnet run --project src/Negotiations -- create-api-key <name> <Recorder|Auditor|Admin>` and set the " +
+                    "configuration lines it prints. Only the Development environment runs without keys, open to a single local user.");
+            }
+
+            auth.OpenForLocalUse = true;
+            Console.WriteLine(
+                "WARNING: no API keys configured (Auth:Keys): running OPEN in Development, every caller is the local admin. " +
+                "Never expose this instance.");
+        }
+
+        builder.Services.Configure<AuthOptions>(options =>
+        {
+            options.Keys = auth.Keys;
+            options.OpenForLocalUse = auth.OpenForLocalUse;
+        });
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ReadPolicy, policy => policy.RequireRole(Roles.All))
+            .AddPolicy(RecordPolicy, policy => policy.RequireRole(Roles.Recorder, Roles.Admin))
+            .AddPolicy(AuditPolicy, policy => policy.RequireRole(Roles.Auditor, Roles.Admin))
+            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
+
+        var writesPerMinute = builder.Configuration.GetValue<int?>("RateLimiting:WritesPerMinute") ?? DefaultWritesPerMinute;
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.OnRejected = RejectTooManyAsync;
+            options.AddPolicy(WritesLimiter, context => writesPerMinute <= 0
+                ? RateLimitPartition.GetNoLimiter("unlimited")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = writesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return builder;
+    }
+
+    public static WebApplication UseNegotiationsSecurity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>Which policy guards which route: writes need Recorder, verification Auditor, the rest any role.</summary>
+    public static void Protect(HttpChain chain)
+    {
+        var route = chain.RoutePattern?.RawText ?? "";
+        if (route == "/health")
+        {
+            chain.Metadata.AllowAnonymous();
+        }
+        else if (chain.HttpMethods.Contains("POST"))
+        {
+            chain.Metadata.RequireAuthorization(RecordPolicy).RequireRateLimiting(WritesLimiter);
+            // Idempotency-Key: a repeat of the same request gets the first answer replayed, a different request under the
+            // same key a 422. The claim is written in the command's own transaction, so a rolled-back command claims nothing
+            // and two racing repeats record once. Keys are the caller's: scoped to the key holder.
+            chain.DeduplicatedWithResponse = new DeduplicatedWithResponseRequirement
+            {
+                Scope = DeduplicationScope.User,
+                Required = false,
+                ClaimInTransaction = true,
+            };
+        }
+        else if (route.EndsWith("/verify", StringComparison.Ordinal) || route.StartsWith("/api/chain-heads", StringComparison.Ordinal))
+        {
+            chain.Metadata.RequireAuthorization(AuditPolicy);
+        }
+        else
+        {
+            chain.Metadata.RequireAuthorization(ReadPolicy);
+        }
+    }
+
+    private static void CheckKeys(List<ApiKeyOptions> keys)
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var key = keys[i];
+            var problems = new List<string>();
+            if (string.IsNullOrWhiteSpace(key.Name))
+            {
+                problems.Add("Name is empty");
+            }
+
+            if (!Roles.All.Contains(key.Role))
+            {
+                problems.Add($"Role '{key.Role}' is not one of {string.Join(", ", Roles.All)}");
+            }
+
+            if (!Sha256Hex().IsMatch(key.Sha256 ?? ""))
+            {
+                problems.Add("Sha256 is not 64 hexadecimal characters (the key's SHA-256, never the key itself)");
+            }
+
+            if (problems.Count > 0)
+            {
+                throw new SecurityConfigurationException($"Auth:Keys:{i} ({key.Name}): {string.Join("; ", problems)}.");
+            }
+        }
+
+        var duplicate = keys.GroupBy(k => k.Sha256.ToLowerInvariant()).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new SecurityConfigurationException($"Auth:Keys: {string.Join(" and ", duplicate.Select(k => k.Name))} have the same key.");
+        }
+    }
+
+    private static async ValueTask RejectTooManyAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many writes.",
+                Detail = $"This key may record at most its configured number of events a minute; retry after {context.Response.Headers.RetryAfter} s.",
+            },
+        });
+    }
+
+    [GeneratedRegex("^[0-9a-fA-F]{64}$")]
+    private static partial Regex Sha256Hex();
+}
+
+public sealed class SecurityConfigurationException(string message) : Exception(message);

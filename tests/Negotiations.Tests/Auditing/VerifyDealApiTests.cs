@@ -1,0 +1,148 @@
+using Negotiations.Tests.Infrastructure;
+using Npgsql;
+using Xunit;
+using static Negotiations.Tests.Deals.DealScenarios;
+
+namespace Negotiations.Tests.Auditing;
+
+public class VerifyDealApiTests(ApiFixture fixture) : ChainTest(fixture)
+{
+    [Fact]
+    public async Task an_untouched_chain_is_intact()
+    {
+        var id = await DealOfFiveEvents();
+
+        var verdict = await Verify(id);
+
+        Assert.Equal("""{"intact":true,"events":5}""", verdict.GetRawText());
+    }
+
+    [Fact]
+    public async Task changing_an_amount_with_sql_breaks_the_chain_at_that_version()
+    {
+        var id = await DealOfFiveEvents();
+
+        var changed = await Sql(
+            "update negotiations.mt_events set data = jsonb_set(data, '{amount,value}', '1') where stream_id = @id and version = 3", id);
+
+        Assert.Equal(1, changed);
+        var verdict = await Verify(id);
+        Assert.False(verdict.GetProperty("intact").GetBoolean());
+        Assert.Equal(5, verdict.GetProperty("events").GetInt32());
+        Assert.Equal(3, verdict.GetProperty("brokenAtVersion").GetInt64());
+        Assert.Equal("the stored event does not match its chain hash", verdict.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task changing_who_recorded_an_event_breaks_the_chain()
+    {
+        var id = await DealOfFiveEvents();
+
+        await Sql("update negotiations.mt_events set user_name = 'mallory' where stream_id = @id and version = 1", id);
+
+        Assert.Equal(1, (await Verify(id)).GetProperty("brokenAtVersion").GetInt64());
+    }
+
+    [Fact]
+    public async Task changing_when_an_event_was_recorded_breaks_the_chain()
+    {
+        var id = await DealOfFiveEvents();
+
+        await Sql("update negotiations.mt_events set timestamp = timestamp - interval '1 microsecond' where stream_id = @id and version = 4", id);
+
+        Assert.Equal(4, (await Verify(id)).GetProperty("brokenAtVersion").GetInt64());
+    }
+
+    [Fact]
+    public async Task deleting_an_event_is_detected()
+    {
+        var id = await DealOfFiveEvents();
+
+        await Sql("delete from negotiations.mt_events where stream_id = @id and version = 2", id);
+
+        var verdict = await Verify(id);
+        Assert.Equal(4, verdict.GetProperty("events").GetInt32());
+        Assert.Equal(2, verdict.GetProperty("brokenAtVersion").GetInt64());
+        Assert.Equal("the event is missing, but the chain recorded it", verdict.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task deleting_the_last_event_with_its_hash_is_detected_by_the_stream_version()
+    {
+        var id = await DealOfFiveEvents();
+
+        await Sql("delete from negotiations.mt_events where stream_id = @id and version = 5", id);
+        await Sql("delete from negotiations.event_chain where stream_id = @id and version = 5", id);
+
+        Assert.Equal(5, (await Verify(id)).GetProperty("brokenAtVersion").GetInt64());
+    }
+
+    [Fact]
+    public async Task the_recorded_at_that_history_shows_is_the_one_stored_and_hashed()
+    {
+        var id = await DealOfFiveEvents();
+
+        var history = await Host.GetJson($"/api/deals/{id}/history");
+        var shown = history.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("recordedAt").GetDateTimeOffset()).ToList();
+        var stored = await StoredTimestamps(id);
+
+        Assert.Equal(stored, shown);
+        Assert.All(shown, at => Assert.Equal(0, at.UtcTicks % 10));
+        Assert.True((await Verify(id)).GetProperty("intact").GetBoolean());
+    }
+
+    [Fact]
+    public async Task a_deal_recorded_before_chaining_is_chained_at_its_next_write()
+    {
+        var deal = await Host.ReportNewDeal();
+        await Sql("delete from negotiations.event_chain where stream_id = @id", deal.Id);
+        Assert.Equal("no chain hash is recorded for the event", (await Verify(deal.Id)).GetProperty("reason").GetString());
+
+        await Host.ProposeTerms(deal.Id, new { amount = Usd(1_000_000m), source = Source() });
+
+        Assert.Equal("""{"intact":true,"events":2}""", (await Verify(deal.Id)).GetRawText());
+    }
+
+    [Fact]
+    public async Task a_write_to_a_deal_whose_chain_stops_short_is_refused_and_records_nothing()
+    {
+        var deal = await Host.ReportNewDeal();
+        await Host.ProposeTerms(deal.Id, new { amount = Usd(1_000_000m), source = Source() });
+        await Sql("delete from negotiations.event_chain where stream_id = @id and version = 2", deal.Id);
+
+        var refused = await Host.Post($"/api/deals/{deal.Id}/terms", new { amount = Usd(2_000_000m), source = Source() }, 500);
+
+        await refused.ShouldBeProblem(500);
+        Assert.Equal(2, (await Verify(deal.Id)).GetProperty("events").GetInt32());
+    }
+
+    [Fact]
+    public async Task verifying_an_unknown_deal_is_a_404_problem()
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.Get.Url($"/api/deals/{UnknownDealId}/verify");
+            s.StatusCodeShouldBe(404);
+        });
+
+        var problem = await result.ShouldBeProblem(404);
+        Assert.Contains(UnknownDealId.ToString(), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    private async Task<List<DateTimeOffset>> StoredTimestamps(Guid id)
+    {
+        await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select timestamp from negotiations.mt_events where stream_id = @id order by version", connection);
+        command.Parameters.AddWithValue("id", id);
+        await using var reader = await command.ExecuteReaderAsync();
+        var stored = new List<DateTimeOffset>();
+        while (await reader.ReadAsync())
+        {
+            stored.Add(reader.GetFieldValue<DateTimeOffset>(0));
+        }
+
+        return stored;
+    }
+}

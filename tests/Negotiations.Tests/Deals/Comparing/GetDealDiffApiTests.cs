@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Negotiations.Tests.Infrastructure;
+using Xunit;
+using static Negotiations.Tests.Deals.DealScenarios;
+
+namespace Negotiations.Tests.Deals.Comparing;
+
+public class GetDealDiffApiTests(ApiFixture fixture) : ApiTest(fixture)
+{
+    /// <summary>Opened (1), terms proposed (2), closed (3).</summary>
+    private async Task<Guid> ProposedAndClosed()
+    {
+        var deal = await Host.ReportNewDeal();
+        await Host.ProposeTerms(deal.Id, new
+        {
+            amount = Usd(50_000_000_000m, "UpTo"),
+            valuation = new { value = 830_000_000_000m, currency = "USD", qualifier = "About" },
+            source = Source("Wall Street Journal", "2026-01-29"),
+        });
+        await Host.Close(deal.Id, new { finalAmount = Usd(50_000_000_000m), source = Source("OpenAI press release", "2026-02-27", "CompanyStatement") });
+        return deal.Id;
+    }
+
+    private static List<string> ChangedFields(JsonElement diff) =>
+        diff.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("field").GetString()!).ToList();
+
+    private static JsonElement Change(JsonElement diff, string field) =>
+        diff.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("field").GetString() == field);
+
+    [Fact]
+    public async Task between_two_versions_it_lists_the_members_of_the_status_that_changed_with_both_values()
+    {
+        var id = await ProposedAndClosed();
+
+        var diff = await Host.GetJson($"/api/deals/{id}/diff?from=1&to=2");
+
+        Assert.Equal(id, diff.GetProperty("id").GetGuid());
+        Assert.Equal("""{"version":1,"asOf":null}""", diff.GetProperty("from").GetRawText());
+        Assert.Equal("""{"version":2,"asOf":null}""", diff.GetProperty("to").GetRawText());
+        Assert.Equal(["status", "amount", "valuation", "lastActivityOn", "lastSource"], ChangedFields(diff));
+        var amount = Change(diff, "amount");
+        Assert.Equal("""{"value":10000000000,"currency":"USD","qualifier":"AtLeast","high":null}""", amount.GetProperty("from").GetRawText());
+        Assert.Equal("""{"value":50000000000,"currency":"USD","qualifier":"UpTo","high":null}""", amount.GetProperty("to").GetRawText());
+        Assert.Equal(JsonValueKind.Null, Change(diff, "valuation").GetProperty("from").ValueKind);
+        Assert.Equal("TermsProposed", Change(diff, "status").GetProperty("to").GetString());
+    }
+
+    [Fact]
+    public async Task between_two_instants_it_compares_what_was_known_at_each()
+    {
+        var id = await ProposedAndClosed();
+        var first = await Host.RecordedAt(id, 1);
+        var last = await Host.RecordedAt(id, 3);
+
+        var diff = await Host.GetJson($"/api/deals/{id}/diff?from={Uri.EscapeDataString(first.ToString("O"))}&to={Uri.EscapeDataString(last.ToString("O"))}");
+
+        Assert.Equal(1, diff.GetProperty("from").GetProperty("version").GetInt64());
+        Assert.Equal(first, diff.GetProperty("from").GetProperty("asOf").GetDateTimeOffset());
+        Assert.Equal(3, diff.GetProperty("to").GetProperty("version").GetInt64());
+        Assert.Equal(["status", "amount", "valuation", "lastActivityOn", "closedOn", "lastSource"], ChangedFields(diff));
+        Assert.Equal("Closed", Change(diff, "status").GetProperty("to").GetString());
+    }
+
+    [Fact]
+    public async Task a_version_and_an_instant_can_be_compared_and_a_correction_shows_as_a_change()
+    {
+        var id = await ProposedAndClosed();
+        var beforeCorrection = await Host.RecordedAt(id, 3);
+        await Host.Correct(id, new { correctsVersion = 3, finalAmount = Usd(45_000_000_000m), reason = "typed $50B for $45B" });
+
+        var diff = await Host.GetJson($"/api/deals/{id}/diff?from={Uri.EscapeDataString(beforeCorrection.ToString("O"))}&to=4");
+
+        Assert.Equal(3, diff.GetProperty("from").GetProperty("version").GetInt64());
+        Assert.Equal(["amount"], ChangedFields(diff));
+        Assert.Equal(45_000_000_000m, Change(diff, "amount").GetProperty("to").GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
+    public async Task the_same_point_twice_has_no_changes()
+    {
+        var id = await ProposedAndClosed();
+
+        var diff = await Host.GetJson($"/api/deals/{id}/diff?from=2&to=2");
+
+        Assert.Empty(ChangedFields(diff));
+    }
+
+    [Theory]
+    [InlineData("to=2", "from")]
+    [InlineData("from=1", "to")]
+    [InlineData("", "from", "to")]
+    [InlineData("from=0&to=2", "from")]
+    [InlineData("from=one&to=2", "from")]
+    [InlineData("from=-1&to=2", "from")]
+    [InlineData("from=1&to=2026-01-01", "to")]
+    [InlineData("from=1&to=2026-01-01T10:00:00", "to")]
+    [InlineData("from=3&to=2", "from")]
+    [InlineData("from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "from")]
+    [InlineData("from=1&to=2&format=csv", "format")]
+    public async Task a_missing_malformed_or_unknown_parameter_or_from_after_to_is_a_400_naming_it(string query, params string[] fields)
+    {
+        var id = await ProposedAndClosed();
+
+        var result = await Host.Scenario(s =>
+        {
+            s.Get.Url($"/api/deals/{id}/diff?{query}");
+            s.StatusCodeShouldBe(400);
+        });
+
+        await result.ShouldBeProblem(400, fields);
+    }
+
+    [Fact]
+    public async Task from_after_to_is_refused_also_when_a_version_is_compared_with_an_instant()
+    {
+        var id = await ProposedAndClosed();
+        var first = await Host.RecordedAt(id, 1);
+
+        var result = await Host.Scenario(s =>
+        {
+            s.Get.Url($"/api/deals/{id}/diff?from=3&to={Uri.EscapeDataString(first.ToString("O"))}");
+            s.StatusCodeShouldBe(400);
+        });
+
+        await result.ShouldBeProblem(400, "from");
+    }
+
+    [Fact]
+    public async Task a_point_before_the_deal_existed_a_version_not_yet_written_or_an_unknown_deal_are_404s()
+    {
+        var id = await ProposedAndClosed();
+
+        var beforeIt = await Host.GetJson($"/api/deals/{id}/diff?from=2020-01-01T00:00:00Z&to=3", 404);
+        var notYet = await Host.GetJson($"/api/deals/{id}/diff?from=1&to=9", 404);
+        var unknown = await Host.GetJson($"/api/deals/{UnknownDealId}/diff?from=1&to=2", 404);
+
+        Assert.Equal($"'from': Deal {id} had not been recorded yet at 2020-01-01T00:00:00.0000000+00:00. It is now at version 3.",
+            beforeIt.GetProperty("detail").GetString());
+        Assert.Equal($"'to': Deal {id} has no version 9 yet. It is now at version 3.", notYet.GetProperty("detail").GetString());
+        Assert.Equal($"No deal with id {UnknownDealId} exists.", unknown.GetProperty("detail").GetString());
+    }
+}

@@ -1,0 +1,87 @@
+using Alba;
+using Negotiations.Tests.Deals;
+using Negotiations.Tests.Infrastructure;
+using Xunit;
+using static Negotiations.Tests.Deals.DealScenarios;
+
+namespace Negotiations.Tests.Security;
+
+public class ApiKeysApiTests(ApiFixture fixture, KeyedHost keyed) : ApiTest(fixture), IClassFixture<KeyedHost>
+{
+    private Task<IScenarioResult> Send(string method, string url, string? key, int status, object? body = null, string? authorization = null) =>
+        keyed.Host.Scenario(s =>
+        {
+            if (method == "POST")
+            {
+                s.Post.Json(body ?? NewDeal()).ToUrl(url);
+            }
+            else
+            {
+                s.Get.Url(url);
+            }
+
+            if (key is not null)
+            {
+                s.WithRequestHeader(ApiKeys.Header, key);
+            }
+
+            if (authorization is not null)
+            {
+                s.WithRequestHeader("Authorization", authorization);
+            }
+
+            s.WithRequestHeader("X-Recorded-By", "someone-else");
+            s.StatusCodeShouldBe(status);
+        });
+
+    [Fact]
+    public async Task no_key_is_a_401_problem_and_an_unknown_key_too()
+    {
+        await (await Send("GET", "/api/deals", key: null, 401)).ShouldBeProblem(401);
+        await (await Send("POST", "/api/deals", key: "neg_not-a-key", 401)).ShouldBeProblem(401);
+        Assert.Equal(0, (await Host.GetJson("/api/deals")).GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task a_recorder_records_as_the_keys_name_whatever_the_header_says()
+    {
+        var created = await (await Send("POST", "/api/deals", ApiKeys.Recorder, 201)).Json();
+
+        var history = await Send("GET", $"/api/deals/{created.GetProperty("id").GetGuid()}/history", ApiKeys.Recorder, 200);
+
+        Assert.Equal("rita", (await history.Json()).GetProperty("events")[0].GetProperty("recordedBy").GetString());
+    }
+
+    [Fact]
+    public async Task the_key_may_come_as_an_authorization_header()
+    {
+        await Send("GET", "/api/deals", key: null, 200, authorization: $"ApiKey {ApiKeys.Auditor}");
+    }
+
+    [Fact]
+    public async Task an_auditor_reads_and_verifies_but_cannot_record()
+    {
+        var deal = await (await Send("POST", "/api/deals", ApiKeys.Admin, 201)).Json();
+        var id = deal.GetProperty("id").GetGuid();
+
+        await (await Send("POST", "/api/deals", ApiKeys.Auditor, 403)).ShouldBeProblem(403);
+        await (await Send("POST", $"/api/deals/{id}/terms", ApiKeys.Auditor, 403, new { amount = Usd(1m), source = Source() })).ShouldBeProblem(403);
+        await Send("GET", $"/api/deals/{id}", ApiKeys.Auditor, 200);
+        await Send("GET", $"/api/deals/{id}/history", ApiKeys.Auditor, 200);
+        await Send("GET", $"/api/deals/{id}/verify", ApiKeys.Auditor, 200);
+    }
+
+    [Fact]
+    public async Task a_recorder_cannot_verify_chains()
+    {
+        var deal = await (await Send("POST", "/api/deals", ApiKeys.Recorder, 201)).Json();
+
+        await (await Send("GET", $"/api/deals/{deal.GetProperty("id").GetGuid()}/verify", ApiKeys.Recorder, 403)).ShouldBeProblem(403);
+    }
+
+    [Fact]
+    public async Task health_needs_no_key()
+    {
+        await Send("GET", "/health", key: null, 200);
+    }
+}
