@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Alba;
 using CsCheck;
+using JasperFx.Events;
 using Negotiations.Tests.Infrastructure;
 using Npgsql;
 using Xunit;
@@ -61,18 +62,23 @@ public class FuzzingApiTests(ApiFixture fixture, UnthrottledHost unthrottled, IT
         var deal = await OpenDealWithThreeEventsAsync();
         var clock = Stopwatch.StartNew();
 
-        await FuzzBodies.Cases(route, Gen.Const(DealTarget.Existing), Gen.Const(""))
-            .SampleAsync(async request =>
-            {
-                var accepted = await SendAndCheckAsync(client, request, deal);
-                // A closed, abandoned or retracted-from deal refuses most of what follows: give the next requests a fresh one.
-                if (accepted && route is CommandRoute.CloseDeal or CommandRoute.AbandonDeal or CommandRoute.RetractReport)
+        try
+        {
+            await FuzzBodies.Cases(route, Gen.Const(DealTarget.Existing), Gen.Const(""))
+                .SampleAsync(async request =>
                 {
-                    deal = await OpenDealWithThreeEventsAsync();
-                }
-            }, iter: RequestsPerRoute, threads: 1, print: request => request.ToString());
-
-        Report($"{route} on an existing deal", clock.Elapsed);
+                    var accepted = await SendAndCheckAsync(client, request, deal);
+                    // A closed, abandoned or retracted-from deal refuses most of what follows: give the next requests a fresh one.
+                    if (accepted && route is CommandRoute.CloseDeal or CommandRoute.AbandonDeal or CommandRoute.RetractReport)
+                    {
+                        deal = await OpenDealWithThreeEventsAsync();
+                    }
+                }, iter: RequestsPerRoute, threads: 1, print: request => request.ToString());
+        }
+        finally
+        {
+            Report($"{route} on an existing deal", clock.Elapsed);
+        }
     }
 
     [Fact]
@@ -83,10 +89,15 @@ public class FuzzingApiTests(ApiFixture fixture, UnthrottledHost unthrottled, IT
         var cases = Gen.OneOf(DealRoutes).SelectMany(route =>
             FuzzBodies.Cases(route, Gen.OneOf(DealTarget.Unknown, DealTarget.Malformed), FuzzBodies.MalformedId));
 
-        await cases.SampleAsync(async request => await SendAndCheckAsync(client, request, UnknownDealId),
-            iter: RequestsPerRoute, threads: 1, print: request => request.ToString());
-
-        Report("unknown and malformed ids", clock.Elapsed);
+        try
+        {
+            await cases.SampleAsync(async request => { await SendAndCheckAsync(client, request, UnknownDealId); },
+                iter: RequestsPerRoute, threads: 1, print: request => request.ToString());
+        }
+        finally
+        {
+            Report("unknown and malformed ids", clock.Elapsed);
+        }
     }
 
     /// <summary>Sends one request and checks every invariant; true when it was accepted.</summary>
@@ -120,12 +131,13 @@ public class FuzzingApiTests(ApiFixture fixture, UnthrottledHost unthrottled, IT
         var status = (int)response.StatusCode;
         var text = await response.Content.ReadAsStringAsync(cancellation);
         _statistics.Count(request, status);
-        Assert.True(status < 500, $"POST {path} answered {status}: {text}");
+        var changed = before == after ? "the store is unchanged" : $"the store changed from {before} to {after}";
+        Assert.True(status < 500, $"POST {path} answered {status} ({changed}): {text}");
         Assert.True(status is >= 200 and < 300 or >= 400, $"POST {path} answered {status}, neither success nor refusal: {text}");
 
         if (status >= 400)
         {
-            Assert.True(before == after, $"POST {path} was refused with {status} but the store changed from {before} to {after}: {text}");
+            Assert.True(before == after, $"POST {path} was refused with {status} but {changed}: {text}");
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             var problem = JsonDocument.Parse(text).RootElement;
             Assert.Equal(JsonValueKind.Number, problem.GetProperty("status").ValueKind);
@@ -151,16 +163,21 @@ public class FuzzingApiTests(ApiFixture fixture, UnthrottledHost unthrottled, IT
         return true;
     }
 
-    /// <summary>Row counts of the event store and its status documents, and the sum of every stream's version.</summary>
+    /// <summary>
+    /// Row counts of the event store and its status documents, and the sum of every stream's version. Marten's tombstone
+    /// stream is left out: after a failed append (a 5xx, which fails the test by itself) Marten fills the sequence gap there,
+    /// sometimes after the answer, and the count would then blame a later request.
+    /// </summary>
     private async Task<StoreCounts> StoreAsync()
     {
         await using var command = new NpgsqlCommand(
             """
-            select (select count(*) from negotiations.mt_events),
-                   (select count(*) from negotiations.mt_streams),
-                   (select coalesce(sum(version), 0) from negotiations.mt_streams),
+            select (select count(*) from negotiations.mt_events where stream_id <> @tombstone),
+                   (select count(*) from negotiations.mt_streams where id <> @tombstone),
+                   (select coalesce(sum(version), 0) from negotiations.mt_streams where id <> @tombstone),
                    (select count(*) from negotiations.mt_doc_dealoverview)
             """, _database);
+        command.Parameters.AddWithValue("tombstone", Tombstone.StreamId);
         await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
         await reader.ReadAsync(TestContext.Current.CancellationToken);
         return new StoreCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetDecimal(2), reader.GetInt64(3));
