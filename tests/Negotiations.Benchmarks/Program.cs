@@ -9,6 +9,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Negotiations.Deals.GettingHistory;
 using Negotiations.Infrastructure;
+using Negotiations.Security;
 using Npgsql;
 
 // Latency of the service as a client sees it: the Release build in its own process, as deployed, on a private
@@ -16,6 +17,7 @@ using Npgsql;
 // (Markdown) to stdout, so `> report.md` keeps only the report.
 
 const int WarmUpRequests = 50;
+const string BenchmarkKey = "neg_benchmark-only-key";
 const int MaxCount = 100_000;
 var startupTimeout = TimeSpan.FromSeconds(120);
 var settings = new Dictionary<string, int>
@@ -80,6 +82,7 @@ using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false })
 {
     BaseAddress = new Uri($"http://127.0.0.1:{port}"),
     Timeout = startupTimeout,
+    DefaultRequestHeaders = { { ApiKeyAuthenticationHandler.HeaderName, BenchmarkKey } },
 };
 LocalPostgres? postgres = null;
 Process? service = null;
@@ -323,6 +326,12 @@ static Process StartService(string dll, string connectionString, int port, Concu
             ["ConnectionStrings__Negotiations"] = connectionString,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            // Production needs a key; the benchmark's own, configured by hash as in any deployment.
+            ["Auth__Keys__0__Name"] = "benchmark",
+            ["Auth__Keys__0__Role"] = Roles.Recorder,
+            ["Auth__Keys__0__Sha256"] = ApiKeyHash.Of(BenchmarkKey),
+            // One client writing as fast as it can would otherwise meet the per-key write limit.
+            ["RateLimiting__WritesPerMinute"] = "0",
         },
     };
     var process = new Process { StartInfo = start };
