@@ -23,6 +23,7 @@ public static class ServiceSetup
     public static WebApplicationBuilder AddNegotiations(this WebApplicationBuilder builder, string connectionString)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         builder.Services.AddNpgsqlDataSource(connectionString);
@@ -82,6 +83,17 @@ public static class ServiceSetup
         app.UseRouting();
         app.UseNegotiationsSecurity();
         app.UseMiddleware<RequestGuard>();
+        // The API's description: open to anyone in Development, for key holders elsewhere.
+        var openApi = app.MapOpenApi();
+        if (app.Environment.IsDevelopment())
+        {
+            openApi.AllowAnonymous();
+        }
+        else
+        {
+            openApi.RequireAuthorization(SecuritySetup.ReadPolicy);
+        }
+
         app.MapWolverineEndpoints(http =>
         {
             http.AddMiddleware(typeof(RecordingMetadata), chain => chain.HttpMethods.Contains("POST"));
