@@ -37,10 +37,21 @@ public sealed class RequestGuard(RequestDelegate next, IOptions<JsonOptions> jso
         return problem;
     }
 
-    private static Microsoft.AspNetCore.Mvc.ValidationProblemDetails? CheckRouteId(HttpContext context) =>
-        context.Request.RouteValues.TryGetValue("id", out var value) && !Guid.TryParse(value as string, out _)
-            ? Problems.Validation("id", $"'{value}' is not a deal id: a deal id is a GUID.")
-            : null;
+    /// <summary>A malformed id is a 400; the empty GUID is well-formed but never a deal's id (the event store refuses it).</summary>
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails? CheckRouteId(HttpContext context)
+    {
+        if (!context.Request.RouteValues.TryGetValue("id", out var value))
+        {
+            return null;
+        }
+
+        if (!Guid.TryParse(value as string, out var id))
+        {
+            return Problems.Validation("id", $"'{value}' is not a deal id: a deal id is a GUID.");
+        }
+
+        return id == Guid.Empty ? Problems.DealNotFound(id) : null;
+    }
 
     private async Task<Microsoft.AspNetCore.Mvc.ValidationProblemDetails?> CheckJsonBodyAsync(HttpContext context)
     {

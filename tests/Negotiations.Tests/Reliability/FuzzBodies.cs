@@ -10,11 +10,33 @@ public enum CommandRoute { OpenDeal, ReportTalks, ProposeTerms, ReviseStake, Clo
 /// <summary>Which deal a generated request is sent to: the test's own deal, an id no deal has, or text that is no id.</summary>
 public enum DealTarget { Existing, Unknown, Malformed }
 
+/// <summary>Where a request goes: the test's deal (no id of its own), or the given id, unknown or malformed.</summary>
+public sealed record Target(DealTarget Kind, string Id)
+{
+    public static readonly Target Existing = new(DealTarget.Existing, "");
+
+    /// <summary>GUIDs no deal has, the all-zero one included.</summary>
+    public static readonly Gen<Target> Unknown = Gen.Frequency(
+        (1, Gen.Const(new Target(DealTarget.Unknown, Guid.Empty.ToString()))),
+        (1, Gen.Guid.Select(id => new Target(DealTarget.Unknown, id.ToString()))));
+
+    /// <summary>
+    /// Ids that are not GUIDs, or GUIDs in formats a client would not expect to be accepted. No "%00": the test server
+    /// throws on it before the service sees the request (Kestrel answers it with its own 400).
+    /// </summary>
+    public static readonly Gen<Target> Malformed = Gen.OneOf(
+        "not-a-guid", "1", "0", "-1", "null", "undefined", "00000000-0000-0000-0000-00000000000g", "0199a7b6-ffff-7000-8000-00000000ffff0",
+        "{0199a7b6-ffff-7000-8000-00000000ffff}", "0199a7b6ffff70008000000000000ffff", "%20", "a%2Fb", "%C3%A9", "é",
+        new string('f', 5000), "..", ".", "%2E%2E").Select(id => new Target(DealTarget.Malformed, id));
+
+    public override string ToString() => Kind == DealTarget.Existing ? "the existing deal" : $"{Kind} deal id '{Id}'";
+}
+
 /// <summary>How a body came about, for the statistics: valid as generated, a valid one damaged, or made from nothing.</summary>
 public enum BodyOrigin { Valid, Mutated, Scratch }
 
 /// <summary>One generated request: where it goes and the exact bytes of its body.</summary>
-public sealed record FuzzCase(CommandRoute Route, DealTarget Target, string MalformedId, BodyOrigin Origin, string Mutations, string Text, int? InvalidByteAt)
+public sealed record FuzzCase(CommandRoute Route, Target Target, BodyOrigin Origin, string Mutations, string Text, int? InvalidByteAt)
 {
     public byte[] Body()
     {
@@ -33,7 +55,7 @@ public sealed record FuzzCase(CommandRoute Route, DealTarget Target, string Malf
     {
         const int shown = 3000;
         var text = Text.Length <= shown ? Text : $"{Text[..shown]}…";
-        return $"{Route} on {Target} deal{(Target == DealTarget.Malformed ? $" '{MalformedId}'" : "")}, {Origin} body" +
+        return $"{Route} on {Target}, {Origin} body" +
             $"{(Mutations.Length > 0 ? $" ({Mutations})" : "")}{(InvalidByteAt is { } at ? $", byte 0xFF inserted at {at}" : "")}, " +
             $"{Text.Length} chars (JSON-escaped here): {JsonSerializer.Serialize(text)}";
     }
@@ -140,6 +162,14 @@ public static class FuzzBodies
         (1, Gen.OneOf(199, 200, 201, 3999, 4000, 4001, 100_000, 300_000).Select(n => new string('x', n))),
         (1, Gen.Int[1, 5000].Select(n => new string('é', n))));
 
+    /// <summary>
+    /// Texts for a member that takes text, weighted towards a NUL character, which JSON allows (\u0000) but a PostgreSQL
+    /// jsonb value cannot hold.
+    /// </summary>
+    public static readonly Gen<string> AwkwardText = Gen.Frequency(
+        (4, Text),
+        (1, Gen.Select(Gen.String[Gen.Char["abcdefghij"], 0, 10], Gen.Int[0, 10], (word, at) => word.Insert(Math.Min(at, word.Length), "\u0000"))));
+
     /// <summary>Numbers as written: out of range for decimal, double and long, negative zero, and tokens JSON forbids.</summary>
     public static readonly Gen<string> NumberText = Gen.Frequency(
         (3, Gen.OneOf(
@@ -210,25 +240,19 @@ public static class FuzzBodies
         (1, Gen.String[Gen.Char['\0', '\uffff'], 0, 200]));
 
     public static readonly Gen<Mutation> Mutation = Gen.Select(
-        Gen.Enum<MutationKind>(), Gen.Int[0, 1000], MemberName, AnyValue(2), Text, NumberText, DateText,
+        Gen.Enum<MutationKind>(), Gen.Int[0, 1000], MemberName, AnyValue(2), AwkwardText, NumberText, DateText,
         (kind, at, name, value, text, number, date) => new Mutation(kind, at, name, value, text, number, date));
 
     /// <summary>Generated requests for one route: valid, damaged (one to three mutations) and from scratch.</summary>
-    public static Gen<FuzzCase> Cases(CommandRoute route, Gen<DealTarget> target, Gen<string> malformedId)
+    public static Gen<FuzzCase> Cases(CommandRoute route, Gen<Target> target)
     {
         var valid = ValidBody(route);
         var body = Gen.Frequency(
             (2, valid.Select(tree => (Origin: BodyOrigin.Valid, Mutations: "", Text: tree.Render(), InvalidByteAt: (int?)null))),
             (5, Gen.Select(valid, Mutation.Array[1, 3], (tree, mutations) => Mutate(tree, mutations))),
             (3, Scratch.Select(text => (Origin: BodyOrigin.Scratch, Mutations: "", Text: text, InvalidByteAt: (int?)null))));
-        return Gen.Select(target, malformedId, body, (t, id, b) => new FuzzCase(route, t, id, b.Origin, b.Mutations, b.Text, b.InvalidByteAt));
+        return Gen.Select(target, body, (t, b) => new FuzzCase(route, t, b.Origin, b.Mutations, b.Text, b.InvalidByteAt));
     }
-
-    /// <summary>Ids that are not GUIDs, or GUIDs in formats a client would not expect to be accepted.</summary>
-    public static readonly Gen<string> MalformedId = Gen.OneOf(
-        "not-a-guid", "1", "0", "-1", "null", "undefined", "00000000-0000-0000-0000-00000000000g", "0199a7b6-ffff-7000-8000-00000000ffff0",
-        "{0199a7b6-ffff-7000-8000-00000000ffff}", "0199a7b6ffff70008000000000000ffff", "%00", "%20", "a%2Fb", "%C3%A9", "é",
-        "00000000-0000-0000-0000-000000000000", new string('f', 5000), "..", ".", "%2E%2E");
 
     private static (BodyOrigin Origin, string Mutations, string Text, int? InvalidByteAt) Mutate(JsonTree tree, Mutation[] mutations)
     {

@@ -68,6 +68,15 @@ public class ProposeTermsApiTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task the_empty_guid_is_no_deal_a_404_not_a_500()
+    {
+        var result = await Host.Post($"/api/deals/{Guid.Empty}/terms", Terms(), 404);
+
+        await result.ShouldBeProblem(404);
+        await Host.GetJson($"/api/deals/{Guid.Empty}/history", 404);
+    }
+
+    [Fact]
     public async Task a_malformed_deal_id_is_a_400_naming_the_id()
     {
         var result = await Host.Post("/api/deals/not-a-deal/terms", Terms(), 400);

@@ -54,6 +54,7 @@ public class ReportingTalksApiTests(ApiFixture fixture) : ApiTest(fixture)
     [InlineData("""{"title":"T","kind":1,"parties":[{"name":"A","role":"Investor"},{"name":"B","role":"Target"}],"source":{"publication":"WSJ","publishedOn":"2026-01-29"}}""", "kind")]
     [InlineData("""{"title":"T","kind":"Investment","parties":[{"name":"A","role":"Investor"},{"name":"B","role":"Target"}],"source":{"publication":"WSJ","publishedOn":"2026-01-29"}""", "body")]
     [InlineData("""{"title":"T\u0000","kind":"Investment","parties":[{"name":"A","role":"Investor"},{"name":"B","role":"Target"}],"source":{"publication":"WSJ","publishedOn":"2026-01-29"}}""", "title")]
+    [InlineData("""{"title":"T","title":"U","kind":"Investment","parties":[{"name":"A","role":"Investor"},{"name":"B","role":"Target"}],"source":{"publication":"WSJ","publishedOn":"2026-01-29"}}""", "title")]
     [InlineData("", "body")]
     [InlineData("null", "body")]
     [InlineData("[]", "body")]
