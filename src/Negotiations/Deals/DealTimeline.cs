@@ -69,13 +69,16 @@ public static class DealTimeline
             return null;
         }
 
-        var overview = counted.Aggregate(DealOverview.Identify(id, opening), (deal, entry) => deal.After(entry.Effective));
-        return overview with
+        // The opening report dates the deal even when retracted (it still gives the deal its identity), which also keeps
+        // these dates the same as the projection's in-order fast path computes them.
+        var dates = counted.Select(e => e.Effective.OccurredOn).ToList();
+        if (occurredBy is null || opening.OccurredOn <= occurredBy)
         {
-            OpenedOn = counted.Count > 0 ? counted[0].Effective.OccurredOn : opening.OccurredOn,
-            LastActivityOn = counted.Count > 0 ? counted.Max(e => e.Effective.OccurredOn) : opening.OccurredOn,
-            Version = events.Max(e => e.Version),
-        };
+            dates.Add(opening.OccurredOn);
+        }
+
+        var overview = counted.Aggregate(DealOverview.Identify(id, opening), (deal, entry) => deal.After(entry.Effective));
+        return overview with { OpenedOn = dates.Min(), LastActivityOn = dates.Max(), Version = events.Max(e => e.Version) };
     }
 
     /// <summary>The report with the correction's members in place of its own.</summary>

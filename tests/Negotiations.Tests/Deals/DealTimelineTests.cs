@@ -70,6 +70,18 @@ public class DealTimelineTests
     }
 
     [Fact]
+    public void after_a_retracted_opening_a_later_report_leaves_the_deal_opened_on_the_opening_date()
+    {
+        var later = new TalksReported(null, null, [], "talks resumed", Usd(20_000_000_000m), null, Day("2026-03-01"), Wsj("2026-03-01"));
+
+        var deal = Given(Opened(), Retract(1), later);
+
+        Assert.Equal(Day("2025-12-16"), deal.OpenedOn);
+        Assert.Equal(Day("2026-03-01"), deal.LastActivityOn);
+        Assert.Equal(Usd(20_000_000_000m), deal.Amount);
+    }
+
+    [Fact]
     public void a_report_recorded_late_sorts_by_when_it_happened()
     {
         var earlierTalks = new TalksReported(null, null, [], "talks began with $5B", Usd(5_000_000_000m), null, Day("2025-11-01"), Wsj("2025-11-02"));
