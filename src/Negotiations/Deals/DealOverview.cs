@@ -46,7 +46,6 @@ public sealed record DealOverview(
             Parties = MergeParties(Parties, e.Parties),
             Amount = e.Amount ?? Amount,
             Valuation = e.Valuation ?? Valuation,
-            AbandonedReason = null,
         },
         TermsProposed e => Touch(e) with
         {
@@ -84,7 +83,13 @@ public sealed record DealOverview(
     /// record (corrections, retractions) is not a move in the negotiation: <paramref name="fixesTheRecord"/> skips the
     /// status rules.
     /// </summary>
-    public ProblemDetails CheckWrite(long? expectedVersion, string action, bool revives = false, bool fixesTheRecord = false)
+    /// <remarks>
+    /// Reports count in the order they happened, so a close, an abandonment or a revival dated before the latest report
+    /// the deal has would not change its status: <paramref name="changesStatusOn"/> refuses that (409) rather than
+    /// answering 200 for a change that does not happen.
+    /// </remarks>
+    public ProblemDetails CheckWrite(
+        long? expectedVersion, string action, bool revives = false, bool fixesTheRecord = false, DateOnly? changesStatusOn = null)
     {
         if (expectedVersion is not null && expectedVersion != Version)
         {
@@ -98,15 +103,25 @@ public sealed record DealOverview(
             DealStatus.Closed => Problems.Conflict($"Deal {Id} is closed; a closed deal cannot {action}.", Version),
             DealStatus.Abandoned when !revives => Problems.Conflict(
                 $"Deal {Id} is abandoned; it cannot {action} until talks are reported again.", Version),
+            _ when changesStatusOn < LastActivityOn => Problems.Conflict(
+                $"This report is dated {changesStatusOn:yyyy-MM-dd}, before the latest report of deal {Id} ({LastActivityOn:yyyy-MM-dd}): " +
+                "reports count in the order they happened, so it would not change the deal's status. Check its date, or correct " +
+                "or retract the later report.", Version),
             _ => WolverineContinue.NoProblems,
         };
     }
 
-    /// <summary>What every report changes. Activity is the latest date anything happened, whatever the recording order.</summary>
+    /// <summary>
+    /// What every report changes. Activity is the latest date anything happened, whatever the recording order. A closing
+    /// date or abandonment reason belongs to that status only: the report applied after it (in the order things happened,
+    /// possible after a correction or retraction) clears it, and a close or abandonment sets it again.
+    /// </summary>
     private DealOverview Touch(IDealEvent e) => this with
     {
         LastActivityOn = e.OccurredOn > LastActivityOn ? e.OccurredOn : LastActivityOn,
         LastSource = e.Source,
+        ClosedOn = null,
+        AbandonedReason = null,
     };
 
     /// <summary>Parties newly named join the list; a party named again (by any letter case) takes its latest role.</summary>

@@ -64,7 +64,7 @@ public static class DealTimeline
             .Where(e => e.Counts && (occurredBy is null || e.Effective.OccurredOn <= occurredBy))
             .OrderBy(e => e.Effective.OccurredOn).ThenBy(e => e.Version)
             .ToList();
-        if (occurredBy is not null && counted.Count == 0)
+        if (occurredBy is not null && counted.Count == 0 && opening.OccurredOn > occurredBy)
         {
             return null;
         }

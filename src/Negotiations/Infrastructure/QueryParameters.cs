@@ -90,8 +90,15 @@ public static class QueryParameters
     {
         var hasOffset = value.EndsWith('Z') || value.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(value, @"[+-]\d{2}:?\d{2}$");
         instant = default;
-        return value.Contains('T', StringComparison.OrdinalIgnoreCase) && hasOffset
-            && DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out instant);
+        if (!value.Contains('T', StringComparison.OrdinalIgnoreCase) || !hasOffset
+            || !DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out instant))
+        {
+            return false;
+        }
+
+        // The event store compares instants in UTC (and Npgsql sends only offset 0).
+        instant = instant.ToUniversalTime();
+        return true;
     }
 
     /// <summary>Refuses parameters the route does not know, so a misspelt filter is not silently ignored.</summary>

@@ -22,7 +22,9 @@ public static class AbandonDealEndpoint
         var errors = new ValidationErrors();
         errors.RequireText(command.Reason, "reason", AbandonDeal.MaxReasonLength);
         Report.Check(command.Source, command.OccurredOn, now, errors);
-        return errors.IsEmpty ? deal.CheckWrite(command.ExpectedVersion, "be abandoned") : errors.ToProblem();
+        return errors.IsEmpty
+            ? deal.CheckWrite(command.ExpectedVersion, "be abandoned", changesStatusOn: Decide(command).OccurredOn)
+            : errors.ToProblem();
     }
 
     public static DealAbandoned Decide(AbandonDeal command) =>

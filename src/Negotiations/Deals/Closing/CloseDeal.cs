@@ -30,7 +30,9 @@ public static class CloseDealEndpoint
 
         errors.RequireText(command.Summary, "summary", CloseDeal.MaxSummaryLength, required: false);
         Report.Check(command.Source, command.OccurredOn, now, errors);
-        return errors.IsEmpty ? deal.CheckWrite(command.ExpectedVersion, "be closed again") : errors.ToProblem();
+        return errors.IsEmpty
+            ? deal.CheckWrite(command.ExpectedVersion, "be closed again", changesStatusOn: Decide(command).OccurredOn)
+            : errors.ToProblem();
     }
 
     public static DealClosed Decide(CloseDeal command)

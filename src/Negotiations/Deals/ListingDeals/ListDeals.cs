@@ -21,9 +21,11 @@ public static class ListDealsEndpoint
         DealStatus? status = null;
         if (query.TryGetValue("status", out var statusText))
         {
-            if (Enum.TryParse<DealStatus>(statusText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(statusText, out _))
+            // Exact names only: Enum.TryParse would also take numbers and "A,B" lists (as flags).
+            var name = Enum.GetNames<DealStatus>().FirstOrDefault(n => string.Equals(n, statusText, StringComparison.OrdinalIgnoreCase));
+            if (name is not null)
             {
-                status = parsed;
+                status = Enum.Parse<DealStatus>(name);
             }
             else
             {
@@ -32,7 +34,8 @@ public static class ListDealsEndpoint
         }
 
         var party = query["party"].ToString().Trim();
-        var page = (int)query.WholeNumber("page", 1, 1, int.MaxValue, errors);
+        // Capped so that the offset (page - 1) × pageSize stays a whole number the database takes.
+        var page = (int)query.WholeNumber("page", 1, 1, int.MaxValue / MaxPageSize, errors);
         var pageSize = (int)query.WholeNumber("pageSize", DefaultPageSize, 1, MaxPageSize, errors);
         query.RejectUnknown(errors, "status", "party", "page", "pageSize");
 

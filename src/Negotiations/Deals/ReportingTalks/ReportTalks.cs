@@ -28,7 +28,11 @@ public static class ReportTalksEndpoint
         ReportedAmount.Check(command.Amount, "amount", errors);
         Valuation.Check(command.Valuation, "valuation", errors);
         Report.Check(command.Source, command.OccurredOn, now, errors);
-        return errors.IsEmpty ? deal.CheckWrite(command.ExpectedVersion, "report talks", revives: true) : errors.ToProblem();
+        // Only a revival changes the status; other reports of talks may be dated anywhere in the deal's life.
+        return errors.IsEmpty
+            ? deal.CheckWrite(command.ExpectedVersion, "report talks", revives: true,
+                changesStatusOn: deal.Status == DealStatus.Abandoned ? Decide(command).OccurredOn : null)
+            : errors.ToProblem();
     }
 
     public static TalksReported Decide(ReportTalks command) => new(

@@ -44,7 +44,7 @@ public class AbandonDealTests
     public void abandoning_a_deal_with_proposed_terms_is_accepted()
     {
         ThenAccepted(AbandonDealEndpoint.Validate(Valid(), Given(Opened(), Proposed()), Now));
-        ThenAccepted(AbandonDealEndpoint.Validate(Valid(), Given(Opened(), Proposed(), Revised()), Now));
+        ThenAccepted(AbandonDealEndpoint.Validate(Valid() with { OccurredOn = Day("2026-02-28") }, Given(Opened(), Proposed(), Revised()), Now));
     }
 
     [Fact]
@@ -62,7 +62,14 @@ public class AbandonDealTests
     [Fact]
     public void a_revived_deal_can_be_abandoned_again()
     {
-        ThenAccepted(AbandonDealEndpoint.Validate(Valid(), Given(Opened(), Abandoned(), TalksAgain()), Now));
+        ThenAccepted(AbandonDealEndpoint.Validate(Valid() with { OccurredOn = Day("2026-03-01") }, Given(Opened(), Abandoned(), TalksAgain()), Now));
+    }
+
+    [Fact]
+    public void an_abandonment_dated_before_the_latest_report_is_refused_as_it_would_change_nothing()
+    {
+        // The deal's latest report is the stake revision of 2026-02-27; an abandonment of 2026-02-01 would sort before it.
+        ThenConflict(AbandonDealEndpoint.Validate(Valid(), Given(Opened(), Proposed(), Revised()), Now), 3);
     }
 
     [Fact]

@@ -117,7 +117,13 @@ public class CloseDealTests
     public void a_closing_day_up_to_tomorrow_is_accepted()
     {
         ThenAccepted(CloseDealEndpoint.Validate(Valid() with { ClosedOn = Tomorrow }, Given(Opened(), Proposed()), Now));
-        ThenAccepted(CloseDealEndpoint.Validate(Valid() with { ClosedOn = Dates.Earliest }, Given(Opened(), Proposed()), Now));
+        ThenAccepted(CloseDealEndpoint.Validate(Valid() with { ClosedOn = Dates.Earliest, OccurredOn = Day("2026-03-01") }, Given(Opened(), Proposed()), Now));
+    }
+
+    [Fact]
+    public void a_close_dated_before_the_latest_report_is_refused_as_it_would_change_nothing()
+    {
+        ThenConflict(CloseDealEndpoint.Validate(Valid() with { OccurredOn = Day("2026-01-02") }, Given(Opened(), Proposed()), Now), 2);
     }
 
     [Fact]

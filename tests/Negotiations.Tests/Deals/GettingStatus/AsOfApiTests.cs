@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
@@ -40,6 +41,31 @@ public class AsOfApiTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal("InTalks", believedThen.GetProperty("status").GetString());
         Assert.Equal(2, believedThen.GetProperty("version").GetInt64());
         Assert.Equal(12_000_000_000m, believedNow.GetProperty("amount").GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
+    public async Task an_instant_in_any_offset_means_the_same_moment()
+    {
+        var deal = await Host.ReportNewDeal();
+        var recordedAt = (await Host.GetJson($"/api/deals/{deal.Id}/history")).GetProperty("events")[0].GetProperty("recordedAt").GetDateTimeOffset();
+
+        var inParis = await Host.GetJson($"/api/deals/{deal.Id}?asOf={Uri.EscapeDataString(recordedAt.ToOffset(TimeSpan.FromHours(1)).ToString("O"))}");
+        var aSecondBefore = await Host.GetJson($"/api/deals/{deal.Id}?asOf={Uri.EscapeDataString(recordedAt.AddSeconds(-1).ToOffset(TimeSpan.FromHours(-5)).ToString("O"))}", 404);
+
+        Assert.Equal(1, inParis.GetProperty("version").GetInt64());
+        Assert.Equal(404, aSecondBefore.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task a_deal_whose_opening_report_was_retracted_is_still_known_on_the_occurred_axis()
+    {
+        var deal = await Host.ReportNewDeal(NewDeal(source: Source("The Information", "2025-12-16")));
+        await Host.Post($"/api/deals/{deal.Id}/retractions", new { retractsVersion = 1, reason = "denied", source = Source("Amazon", "2025-12-17") }, 200);
+
+        var status = await Host.GetJson($"/api/deals/{deal.Id}?occurredBy=2026-03-01");
+
+        Assert.Equal(JsonValueKind.Null, status.GetProperty("amount").ValueKind);
+        Assert.Equal(2, status.GetProperty("version").GetInt64());
     }
 
     [Fact]

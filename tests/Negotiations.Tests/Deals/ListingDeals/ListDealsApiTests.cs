@@ -57,6 +57,8 @@ public class ListDealsApiTests(ApiFixture fixture) : ApiTest(fixture)
     [InlineData("/api/deals?pageSize=1000", "pageSize")]
     [InlineData("/api/deals?pageSize=ten", "pageSize")]
     [InlineData("/api/deals?stauts=Closed", "stauts")]
+    [InlineData("/api/deals?status=TermsProposed,Closed", "status")]
+    [InlineData("/api/deals?page=2147483647&pageSize=200", "page")]
     public async Task a_bad_parameter_is_a_400_naming_it(string url, string field)
     {
         var result = await Host.Scenario(s =>

@@ -104,6 +104,21 @@ public class ReportTalksTests
     }
 
     [Fact]
+    public void talks_dated_before_the_abandonment_do_not_revive_the_deal_and_are_refused()
+    {
+        // Abandoned on 2026-02-01; talks of 2026-01-20 sort before that and would leave the deal abandoned.
+        var command = new ReportTalks(Wsj("2026-01-20"), Summary: "Talks were still going");
+
+        ThenConflict(ReportTalksEndpoint.Validate(command, Given(Opened(), Abandoned()), Now), 2);
+    }
+
+    [Fact]
+    public void talks_dated_before_the_latest_report_of_a_live_deal_are_just_another_report()
+    {
+        ThenAccepted(ReportTalksEndpoint.Validate(new ReportTalks(Wsj("2025-12-20")), Given(Opened(), Proposed()), Now));
+    }
+
+    [Fact]
     public void a_stale_expected_version_is_refused_with_the_current_version()
     {
         var deal = Given(Opened(), Proposed());
