@@ -25,7 +25,7 @@ catch (Exception e) when (e is not HostAbortedException)
 }
 finally
 {
-    if (localPostgres is not null)
+    if (localPostgres is { StartedHere: true })
     {
         await localPostgres.StopAsync();
     }

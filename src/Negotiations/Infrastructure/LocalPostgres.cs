@@ -20,8 +20,9 @@ public sealed class LocalPostgres : IAsyncDisposable
     private readonly bool _runAsPostgresUser;
     private bool _stopped;
 
-    private LocalPostgres(string rootDirectory, string binDirectory, bool runAsPostgresUser, int port, string password)
+    private LocalPostgres(string rootDirectory, string binDirectory, bool runAsPostgresUser, int port, string password, bool startedHere)
     {
+        StartedHere = startedHere;
         RootDirectory = rootDirectory;
         _binDirectory = binDirectory;
         _runAsPostgresUser = runAsPostgresUser;
@@ -40,6 +41,12 @@ public sealed class LocalPostgres : IAsyncDisposable
     public string DataDirectory => Path.Combine(RootDirectory, "data");
     public int Port { get; }
     public string ConnectionString { get; }
+
+    /// <summary>
+    /// False when the cluster was already running for another live process (a service beside a command run against
+    /// it): such a cluster is not this process's to stop. One left by a killed process is adopted.
+    /// </summary>
+    public bool StartedHere { get; }
 
     /// <summary>Where the service keeps its private cluster when no connection string is configured.</summary>
     public static string DefaultRootDirectory() => IsRoot()
@@ -78,6 +85,14 @@ public sealed class LocalPostgres : IAsyncDisposable
 
         var password = (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim();
         var port = RunningPort(dataDirectory);
+        var ownerFile = Path.Combine(rootDirectory, "owner.pid");
+        // A running cluster whose owner died (killed) is adopted; one whose owner lives (another service) is only used.
+        var startedHere = port is null || !IsAlive(ReadPid(ownerFile));
+        if (startedHere)
+        {
+            await File.WriteAllTextAsync(ownerFile, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        }
+
         if (port is null)
         {
             port = FreePort();
@@ -86,7 +101,7 @@ public sealed class LocalPostgres : IAsyncDisposable
                 "-o", $"-p {port}", "-w", "-t", "60", "start");
         }
 
-        var server = new LocalPostgres(rootDirectory, bin, asPostgres, port.Value, password);
+        var server = new LocalPostgres(rootDirectory, bin, asPostgres, port.Value, password, startedHere);
         await server.EnsureDatabaseAsync(cancellationToken);
         return server;
     }
@@ -164,6 +179,27 @@ public sealed class LocalPostgres : IAsyncDisposable
         }
     }
 
+    private static int? ReadPid(string file) =>
+        File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), out var pid) ? pid : null;
+
+    private static bool IsAlive(int? pid)
+    {
+        if (pid is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(pid.Value);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The port of a cluster already running on this data folder (a previous process was killed), if any.</summary>
     private static int? RunningPort(string dataDirectory)
     {
@@ -180,15 +216,7 @@ public sealed class LocalPostgres : IAsyncDisposable
             return null;
         }
 
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return process.HasExited ? null : port;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
+        return IsAlive(pid) ? port : null;
     }
 
     private static string? FindBinDirectory()

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Wolverine.Http;
@@ -31,16 +32,20 @@ public static partial class SecuritySetup
         {
             if (!builder.Environment.IsDevelopment())
             {
-                throw new SecurityConfigurationException(
+                // Refused when the service starts, not while it is built, so commands such as create-api-key still run.
+                var refusal = new SecurityConfigurationException(
                     $"No API keys are configured (Auth:Keys) and the environment is '{builder.Environment.EnvironmentName}'. " +
                     "Create one with `dotnet run --project src/Negotiations -- create-api-key <name> <Recorder|Auditor|Admin>` and set the " +
                     "configuration lines it prints. Only the Development environment runs without keys, open to a single local user.");
+                builder.Services.AddHostedService(_ => new RefuseToStart(refusal));
             }
-
-            auth.OpenForLocalUse = true;
-            Console.WriteLine(
-                "WARNING: no API keys configured (Auth:Keys): running OPEN in Development, every caller is the local admin. " +
-                "Never expose this instance.");
+            else
+            {
+                auth.OpenForLocalUse = true;
+                Console.WriteLine(
+                    "WARNING: no API keys configured (Auth:Keys): running OPEN in Development, every caller is the local admin. " +
+                    "Never expose this instance.");
+            }
         }
 
         builder.Services.Configure<AuthOptions>(options =>
@@ -51,6 +56,8 @@ public static partial class SecuritySetup
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
+            // Any endpoint without a policy of its own still needs a caller.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ReadPolicy, policy => policy.RequireRole(Roles.All))
             .AddPolicy(RecordPolicy, policy => policy.RequireRole(Roles.Recorder, Roles.Admin))
             .AddPolicy(AuditPolicy, policy => policy.RequireRole(Roles.Auditor, Roles.Admin))
@@ -63,7 +70,9 @@ public static partial class SecuritySetup
             options.AddPolicy(WritesLimiter, context => writesPerMinute <= 0
                 ? RateLimitPartition.GetNoLimiter("unlimited")
                 : RateLimitPartition.GetFixedWindowLimiter(
-                    context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    context.User.HasClaim(c => c.Type == ApiKeyAuthenticationHandler.KeyHolderClaim)
+                        ? $"key:{context.User.Identity?.Name}"
+                        : $"address:{context.Connection.RemoteIpAddress}",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = writesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         return builder;
@@ -85,7 +94,7 @@ public static partial class SecuritySetup
         {
             chain.Metadata.AllowAnonymous();
         }
-        else if (chain.HttpMethods.Contains("POST"))
+        else if (chain.HttpMethods.Any(method => method is not ("GET" or "HEAD")))
         {
             chain.Metadata.RequireAuthorization(RecordPolicy).RequireRateLimiting(WritesLimiter);
             // Idempotency-Key: a repeat of the same request gets the first answer replayed, a different request under the
@@ -140,6 +149,13 @@ public static partial class SecuritySetup
         {
             throw new SecurityConfigurationException($"Auth:Keys: {string.Join(" and ", duplicate.Select(k => k.Name))} have the same key.");
         }
+
+        // A name is who recorded an event, and whose rate limit and idempotency keys these are: it must be one holder's.
+        var sharedName = keys.GroupBy(k => k.Name.Trim(), StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (sharedName is not null)
+        {
+            throw new SecurityConfigurationException($"Auth:Keys: the name '{sharedName.Key}' is given to {sharedName.Count()} keys; names must be unique.");
+        }
     }
 
     private static async ValueTask RejectTooManyAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
@@ -165,3 +181,11 @@ public static partial class SecuritySetup
 }
 
 public sealed class SecurityConfigurationException(string message) : Exception(message);
+
+/// <summary>Stops the host at start-up with the configuration problem found while it was built.</summary>
+internal sealed class RefuseToStart(SecurityConfigurationException refusal) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => throw refusal;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

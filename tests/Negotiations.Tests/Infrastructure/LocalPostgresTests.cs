@@ -92,6 +92,15 @@ public class LocalPostgresTests
                 Assert.Equal(HttpStatusCode.Created, created.StatusCode);
                 id = (await created.Content.ReadFromJsonAsync<Negotiations.Deals.DealWritten>(TestContext.Current.CancellationToken))!.Id;
 
+                // A command run beside the service uses its cluster and must leave it running.
+                await using (var command = ServiceProcess.Start(settings, "verify-chains"))
+                {
+                    Assert.Equal(0, await command.WaitForExitAsync(Patience));
+                }
+
+                using var stillHealthy = await service.Client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+                Assert.Equal(HttpStatusCode.OK, stillHealthy.StatusCode);
+
                 Assert.Equal(0, await service.StopAsync(Patience));
             }
 

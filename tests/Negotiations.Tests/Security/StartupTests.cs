@@ -39,9 +39,32 @@ public class StartupTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task two_keys_with_one_name_stop_the_start()
+    {
+        await using var service = ServiceProcess.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Negotiations"] = Fixture.ConnectionString,
+            ["Auth__Keys__0__Name"] = "alice",
+            ["Auth__Keys__0__Role"] = "Recorder",
+            ["Auth__Keys__0__Sha256"] = ApiKeyHash.Of("neg_one"),
+            ["Auth__Keys__1__Name"] = "Alice",
+            ["Auth__Keys__1__Role"] = "Admin",
+            ["Auth__Keys__1__Sha256"] = ApiKeyHash.Of("neg_two"),
+        });
+
+        Assert.Equal(1, await service.WaitForExitAsync(Patience));
+        Assert.Contains("names must be unique", service.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task create_api_key_prints_a_key_once_and_configuration_holding_only_its_hash()
     {
-        await using var command = ServiceProcess.Start(new Dictionary<string, string>(), "create-api-key", "alice", "Recorder");
+        // As a deployment would first run it: Production, its own database, no keys yet.
+        await using var command = ServiceProcess.Start(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__Negotiations"] = Fixture.ConnectionString,
+        }, "create-api-key", "alice", "Recorder");
 
         Assert.Equal(0, await command.WaitForExitAsync(Patience));
         var output = command.Output;
