@@ -87,7 +87,8 @@ public sealed record ReportRetracted(
     long RetractsVersion,
     string Reason,
     DateOnly OccurredOn,
-    Source Source) : IDealEvent;
+    Source Source,
+    RetractionKind Kind = RetractionKind.Withdrawn) : IDealEvent;
 
 /// <summary>The stable names under which the events are stored. A name here never changes.</summary>
 public static class DealEventTypes

@@ -13,6 +13,9 @@ public enum AmountQualifier { Exact, About, UpTo, AtLeast, Between }
 
 public enum ValuationBasis { PreMoney, PostMoney, Unknown }
 
+/// <summary>Why a claim stopped counting: its source withdrew it, or a party to the deal denied it.</summary>
+public enum RetractionKind { Withdrawn, Denied }
+
 /// <summary>How strongly a report is attributed, strongest first as journalism ranks it.</summary>
 public enum Attribution { RegulatoryFiling, CompanyStatement, NamedSource, AnonymousSource, Unattributed }
 
@@ -110,6 +113,9 @@ public static class Report
 
 public sealed record Party(string Name, PartyRole Role)
 {
+    /// <summary>The parties as recorded: names without surrounding blanks.</summary>
+    public static List<Party> Trimmed(IEnumerable<Party> parties) => parties.Select(p => p with { Name = p.Name.Trim() }).ToList();
+
     public const int MaxNameLength = 200;
     public const int MaxParties = 50;
 

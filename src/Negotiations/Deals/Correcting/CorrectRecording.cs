@@ -82,7 +82,8 @@ public static class CorrectRecordingEndpoint
 
         var given = command.GivenMembers().ToList();
         errors.Require(given.Count > 0, "correctsVersion", $"Give at least one member to correct: {string.Join(", ", allowed)}.");
-        var opening = target.Data is TalksReported { Title: not null };
+        // Version 1 is the report that opened the deal: the one with a title and kind (as DealTimeline reads it too).
+        var opening = target.Version == 1;
         foreach (var member in given.Where(m => !allowed.Contains(m) || (m is "title" or "kind" && !opening)))
         {
             errors.Add(member, $"'{member}' is not a member of event {target.Version} ({target.EventTypeName}); it has {string.Join(", ", allowed)}.");
@@ -125,7 +126,7 @@ public static class CorrectRecordingEndpoint
 
     public static RecordingCorrected Decide(CorrectRecording command) => new(
         command.CorrectsVersion, command.Reason, command.OccurredOn, command.Source, command.Title?.Trim(), command.Kind,
-        command.Parties?.Select(p => p with { Name = p.Name.Trim() }).ToList(), command.Summary, command.Amount, command.Valuation,
+        command.Parties is null ? null : Party.Trimmed(command.Parties), command.Summary, command.Amount, command.Valuation,
         command.StakePercent, command.Instrument, command.Governance, command.Commitments, command.EventReason,
         command.FinalAmount, command.ClosedOn);
 

@@ -35,7 +35,7 @@ public static class ReportNewDealEndpoint
     }
 
     public static TalksReported Decide(ReportNewDeal command) => new(
-        command.Title.Trim(), command.Kind, command.Parties.Select(p => p with { Name = p.Name.Trim() }).ToList(),
+        command.Title.Trim(), command.Kind, Party.Trimmed(command.Parties),
         command.Summary, command.Amount, command.Valuation, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
 
     [WolverinePost("/api/deals")]

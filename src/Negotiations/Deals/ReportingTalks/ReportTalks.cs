@@ -36,7 +36,7 @@ public static class ReportTalksEndpoint
     }
 
     public static TalksReported Decide(ReportTalks command) => new(
-        null, null, (command.Parties ?? []).Select(p => p with { Name = p.Name.Trim() }).ToList(),
+        null, null, Party.Trimmed(command.Parties ?? []),
         command.Summary, command.Amount, command.Valuation, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
 
     [WolverinePost("/api/deals/{id}/talks")]

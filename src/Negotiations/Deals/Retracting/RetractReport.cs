@@ -16,7 +16,8 @@ public sealed record RetractReport(
     string Reason,
     Source Source,
     DateOnly? OccurredOn = null,
-    long? ExpectedVersion = null)
+    long? ExpectedVersion = null,
+    RetractionKind Kind = RetractionKind.Withdrawn)
 {
     public const int MaxReasonLength = 4000;
 }
@@ -54,7 +55,7 @@ public static class RetractReportEndpoint
     }
 
     public static ReportRetracted Decide(RetractReport command) =>
-        new(command.RetractsVersion, command.Reason, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
+        new(command.RetractsVersion, command.Reason, Report.OccurredOn(command.Source, command.OccurredOn), command.Source, command.Kind);
 
     [WolverinePost("/api/deals/{id}/retractions")]
     public static (DealWritten, Events) Post(RetractReport command, [WriteDeal] DealOverview deal) =>

@@ -14,7 +14,7 @@ public class RetractReportApiTests(ApiFixture fixture) : ApiTest(fixture)
         var deal = await Host.ReportNewDeal();
         await Host.ProposeTerms(deal.Id, new { amount = Usd(50_000_000_000m, "UpTo"), source = Source() });
 
-        await Host.Post($"/api/deals/{deal.Id}/retractions", new { retractsVersion = 2, reason = "Amazon denied any terms", source = Denial }, 200);
+        await Host.Post($"/api/deals/{deal.Id}/retractions", new { retractsVersion = 2, reason = "Amazon denied any terms", source = Denial, kind = "Denied" }, 200);
 
         var status = await Host.GetJson($"/api/deals/{deal.Id}");
         Assert.Equal("InTalks", status.GetProperty("status").GetString());
@@ -23,6 +23,7 @@ public class RetractReportApiTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(3, events[1].GetProperty("retractedBy").GetInt64());
         Assert.Equal("report_retracted", events[2].GetProperty("type").GetString());
         Assert.Equal("Amazon", events[2].GetProperty("source").GetProperty("publication").GetString());
+        Assert.Equal("Denied", events[2].GetProperty("data").GetProperty("kind").GetString());
     }
 
     [Fact]

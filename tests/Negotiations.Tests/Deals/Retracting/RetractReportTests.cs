@@ -23,6 +23,15 @@ public class RetractReportTests
     }
 
     [Fact]
+    public void a_party_denying_a_report_is_recorded_as_a_denial()
+    {
+        var command = Retraction(2) with { Kind = RetractionKind.Denied };
+
+        ThenAccepted(When(command, Opened(), Proposed()));
+        Assert.Equal(RetractionKind.Denied, RetractReportEndpoint.Decide(command).Kind);
+    }
+
+    [Fact]
     public void a_version_that_does_not_exist_is_a_400_naming_retracts_version()
     {
         ThenRefused(When(Retraction(5), Opened(), Proposed()), 400, "retractsVersion");
