@@ -22,12 +22,15 @@ public static class DealAsOf
             events = events.Where(e => e.Version <= last);
         }
 
+        IReadOnlyList<IEvent> known = await events.OrderBy(e => e.Version).ToListAsync(cancellationToken);
         if (asOf is { } instant)
         {
-            events = events.Where(e => e.Timestamp <= instant);
+            // What was known then is a prefix of the stream: up to the last event recorded by that instant. Cutting by
+            // version, not by each timestamp, keeps it a prefix even if two servers' clocks disagreed slightly.
+            var lastKnown = known.LastOrDefault(e => e.Timestamp <= instant)?.Version ?? 0;
+            known = [.. known.TakeWhile(e => e.Version <= lastKnown)];
         }
 
-        IReadOnlyList<IEvent> known = await events.OrderBy(e => e.Version).ToListAsync(cancellationToken);
         if (version is not null && known.Count > 0 && known[^1].Version < version)
         {
             return null;

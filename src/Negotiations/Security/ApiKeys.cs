@@ -74,7 +74,8 @@ public sealed class ApiKeyAuthenticationHandler(
         ApiKeyOptions? match = null;
         foreach (var key in auth.Value.Keys)
         {
-            if (CryptographicOperations.FixedTimeEquals(hash, Encoding.ASCII.GetBytes(key.Sha256.ToLowerInvariant())))
+            // Every key is compared, and each comparison takes the same time, whichever matched.
+            if (CryptographicOperations.FixedTimeEquals(hash, Encoding.ASCII.GetBytes(key.Sha256)))
             {
                 match = key;
             }

@@ -50,7 +50,8 @@ public static partial class SecuritySetup
 
         builder.Services.Configure<AuthOptions>(options =>
         {
-            options.Keys = auth.Keys;
+            // Hashes are compared as lowercase hex, as create-api-key prints them.
+            options.Keys = [.. auth.Keys.Select(k => new ApiKeyOptions { Name = k.Name.Trim(), Role = k.Role, Sha256 = k.Sha256.ToLowerInvariant() })];
             options.OpenForLocalUse = auth.OpenForLocalUse;
         });
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

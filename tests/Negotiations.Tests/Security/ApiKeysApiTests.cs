@@ -80,6 +80,24 @@ public class ApiKeysApiTests(ApiFixture fixture, KeyedHost keyed) : ApiTest(fixt
     }
 
     [Fact]
+    public async Task a_hash_configured_in_upper_case_hex_still_matches()
+    {
+        await using var host = await ApiFixture.StartHostAsync(Fixture.ConnectionString, "Development", new Dictionary<string, string>
+        {
+            ["Auth:Keys:0:Name"] = "uma",
+            ["Auth:Keys:0:Role"] = "Auditor",
+            ["Auth:Keys:0:Sha256"] = Negotiations.Security.ApiKeyHash.Of("neg_upper").ToUpperInvariant(),
+        });
+
+        await host.Scenario(s =>
+        {
+            s.Get.Url("/api/deals");
+            s.WithRequestHeader(ApiKeys.Header, "neg_upper");
+            s.StatusCodeShouldBe(200);
+        });
+    }
+
+    [Fact]
     public async Task health_needs_no_key()
     {
         await Send("GET", "/health", key: null, 200);
