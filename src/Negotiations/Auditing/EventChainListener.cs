@@ -53,8 +53,9 @@ internal sealed class EventChainListener : DocumentSessionListenerBase
         var (rows, _) = await EventChainStore.ReadStreamAsync(connection, streamId, token);
         if (rows.Count != version || rows.Any(row => row.Event is null || row.Hash is not null))
         {
-            throw new InvalidOperationException(
-                $"The event chain of stream {streamId} does not reach version {version}: run verify-chains before writing to it.");
+            throw new EventChainBrokenException(
+                $"The tamper-evidence chain of deal {streamId} does not reach version {version}: nothing was recorded. An operator must " +
+                "run verify-chains and look into the stored events before this deal takes writes again.");
         }
 
         string? previous = null;
@@ -67,3 +68,6 @@ internal sealed class EventChainListener : DocumentSessionListenerBase
         return previous;
     }
 }
+
+/// <summary>A write refused because the deal's stored chain has a gap: damage to the store, not to the request.</summary>
+public sealed class EventChainBrokenException(string message) : Exception(message);

@@ -34,6 +34,12 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
             Title = Problems.InvalidRequestTitle,
             Detail = bad.Message,
         },
+        Auditing.EventChainBrokenException broken => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "This deal cannot take writes until its audit chain is checked.",
+            Detail = broken.Message,
+        },
         _ when exception.InnerException is { } inner && Map(inner) is { Status: < 500 } mapped => mapped,
         _ => new ProblemDetails
         {

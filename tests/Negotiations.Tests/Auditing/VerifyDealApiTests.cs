@@ -110,9 +110,9 @@ public class VerifyDealApiTests(ApiFixture fixture) : ChainTest(fixture)
         await Host.ProposeTerms(deal.Id, new { amount = Usd(1_000_000m), source = Source() });
         await Sql("delete from negotiations.event_chain where stream_id = @id and version = 2", deal.Id);
 
-        var refused = await Host.Post($"/api/deals/{deal.Id}/terms", new { amount = Usd(2_000_000m), source = Source() }, 500);
+        var refused = await Host.Post($"/api/deals/{deal.Id}/terms", new { amount = Usd(2_000_000m), source = Source() }, 503);
 
-        await refused.ShouldBeProblem(500);
+        await refused.ShouldBeProblem(503);
         Assert.Equal(2, (await Verify(deal.Id)).GetProperty("events").GetInt32());
     }
 
