@@ -17,6 +17,23 @@ public sealed record TimelineEntry(
     public bool Counts => RetractedBy is null && Effective is not ReportRetracted;
 }
 
+/// <summary>Which later events correct or retract each event of a stream (the first retraction is the one that counts).</summary>
+public sealed record TimelineMarks(ILookup<long, long> CorrectedBy, IReadOnlyDictionary<long, long> RetractedBy)
+{
+    /// <summary>From any events of the stream in which all its corrections and retractions are.</summary>
+    public static TimelineMarks Of(IEnumerable<IEvent> events)
+    {
+        var ordered = events.OrderBy(e => e.Version).ToList();
+        return new TimelineMarks(
+            ordered.Where(e => e.Data is RecordingCorrected).ToLookup(e => ((RecordingCorrected)e.Data).CorrectsVersion, e => e.Version),
+            ordered.Where(e => e.Data is ReportRetracted)
+                .GroupBy(e => ((ReportRetracted)e.Data).RetractsVersion)
+                .ToDictionary(g => g.Key, g => g.First().Version));
+    }
+
+    public long? RetractionOf(long version) => RetractedBy.TryGetValue(version, out var by) ? by : null;
+}
+
 /// <summary>
 /// The pure fold behind every view of a deal: corrections replace members of the event they point at, retracted reports
 /// stop counting, and what counts is applied in the order things happened (occurredOn, then recording order), so a
@@ -28,21 +45,17 @@ public static class DealTimeline
     public static IReadOnlyList<TimelineEntry> Entries(IEnumerable<IEvent> events)
     {
         var ordered = events.OrderBy(e => e.Version).ToList();
-        var corrections = ordered.Where(e => e.Data is RecordingCorrected)
-            .ToLookup(e => ((RecordingCorrected)e.Data).CorrectsVersion);
-        var retractions = ordered.Where(e => e.Data is ReportRetracted)
-            .GroupBy(e => ((ReportRetracted)e.Data).RetractsVersion)
-            .ToDictionary(g => g.Key, g => g.First().Version);
+        var byVersion = ordered.ToDictionary(e => e.Version);
+        var marks = TimelineMarks.Of(ordered);
 
         return ordered
             .Where(e => e.Data is IDealEvent)
             .Select(e =>
             {
                 var recorded = (IDealEvent)e.Data;
-                var fixes = corrections[e.Version].ToList();
-                var effective = fixes.Aggregate(recorded, (report, fix) => Correct(report, (RecordingCorrected)fix.Data));
-                return new TimelineEntry(e.Version, e.Timestamp, recorded, effective, fixes.Select(f => f.Version).ToList(),
-                    retractions.TryGetValue(e.Version, out var by) ? by : null);
+                var fixes = marks.CorrectedBy[e.Version].ToList();
+                var effective = fixes.Aggregate(recorded, (report, fix) => Correct(report, (RecordingCorrected)byVersion[fix].Data));
+                return new TimelineEntry(e.Version, e.Timestamp, recorded, effective, fixes, marks.RetractionOf(e.Version));
             })
             .ToList();
     }

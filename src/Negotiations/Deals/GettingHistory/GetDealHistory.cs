@@ -78,14 +78,12 @@ public static class GetDealHistoryEndpoint
             .Where(e => e.StreamId == id && (e.EventTypeName == DealEventTypes.Names[typeof(RecordingCorrected)]
                 || e.EventTypeName == DealEventTypes.Names[typeof(ReportRetracted)]))
             .ToListAsync(cancellationToken);
-        var correctedBy = fixes.Where(e => e.Data is RecordingCorrected).ToLookup(e => ((RecordingCorrected)e.Data).CorrectsVersion, e => e.Version);
-        var retractedBy = fixes.Where(e => e.Data is ReportRetracted)
-            .GroupBy(e => ((ReportRetracted)e.Data).RetractsVersion).ToDictionary(g => g.Key, g => g.Min(e => e.Version));
+        var marks = TimelineMarks.Of(fixes);
 
         var page = events.Take(limit).Select(e => new HistoryEntry(
             e.Version, e.EventTypeName, (e.Data as IDealEvent)?.OccurredOn, e.Timestamp, e.UserName ?? RecordingMetadata.Anonymous,
-            e.CorrelationId, e.CausationId, (e.Data as IDealEvent)?.Source, correctedBy[e.Version].Order().ToList(),
-            retractedBy.TryGetValue(e.Version, out var by) ? by : null, e.Data)).ToList();
+            e.CorrelationId, e.CausationId, (e.Data as IDealEvent)?.Source, marks.CorrectedBy[e.Version].ToList(),
+            marks.RetractionOf(e.Version), e.Data)).ToList();
         long? next = events.Count > limit ? events[limit].Version : null;
         if (next is { } nextVersion)
         {

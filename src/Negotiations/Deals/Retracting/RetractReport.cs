@@ -48,9 +48,8 @@ public static class RetractReportEndpoint
             return errors.ToProblem();
         }
 
-        var earlier = stream.FirstOrDefault(e => e.Data is ReportRetracted r && r.RetractsVersion == command.RetractsVersion);
-        return earlier is not null
-            ? Problems.Conflict($"Event {command.RetractsVersion} was already retracted by event {earlier.Version}.", deal.Version)
+        return TimelineMarks.Of(stream).RetractionOf(command.RetractsVersion) is { } earlier
+            ? Problems.Conflict($"Event {command.RetractsVersion} was already retracted by event {earlier}.", deal.Version)
             : deal.CheckWrite(command.ExpectedVersion, "have a report retracted", fixesTheRecord: true);
     }
 
