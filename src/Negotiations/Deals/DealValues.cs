@@ -4,6 +4,13 @@ namespace Negotiations.Deals;
 
 // Value types shared by commands and events. They are part of the stored JSON contract: evolve by adding members.
 
+/// <summary>How long a text may be: names, titles, publications and instruments are short; the rest a few paragraphs.</summary>
+public static class TextLimits
+{
+    public const int Name = 200;
+    public const int Paragraphs = 4000;
+}
+
 public enum DealKind { Investment, Acquisition, Merger, Partnership, Other }
 
 public enum PartyRole { Investor, Target, Acquirer, Seller, CoInvestor, Advisor, Other }
@@ -71,7 +78,6 @@ public sealed record Valuation(
 /// <summary>Where a claim comes from. <c>PublishedOn</c> is the default for the event's <c>occurredOn</c>.</summary>
 public sealed record Source(string Publication, DateOnly PublishedOn, Attribution Attribution = Attribution.Unattributed, string? Url = null)
 {
-    public const int MaxPublicationLength = 200;
     public const int MaxUrlLength = 2000;
 
     public static void Check(Source? source, string field, DateOnly latestAllowed, ValidationErrors errors)
@@ -82,7 +88,7 @@ public sealed record Source(string Publication, DateOnly PublishedOn, Attributio
             return;
         }
 
-        errors.RequireText(source.Publication, $"{field}.publication", MaxPublicationLength);
+        errors.RequireText(source.Publication, $"{field}.publication", TextLimits.Name);
         Dates.Check(source.PublishedOn, $"{field}.publishedOn", latestAllowed, errors);
         if (source.Url is not null)
         {
@@ -116,7 +122,6 @@ public sealed record Party(string Name, PartyRole Role)
     /// <summary>The parties as recorded: names without surrounding blanks.</summary>
     public static List<Party> Trimmed(IEnumerable<Party> parties) => parties.Select(p => p with { Name = p.Name.Trim() }).ToList();
 
-    public const int MaxNameLength = 200;
     public const int MaxParties = 50;
 
     public static void Check(IReadOnlyList<Party>? parties, string field, int minimumDistinct, ValidationErrors errors)
@@ -137,7 +142,7 @@ public sealed record Party(string Name, PartyRole Role)
                 continue;
             }
 
-            errors.RequireText(parties[i].Name, $"{field}[{i}].name", MaxNameLength);
+            errors.RequireText(parties[i].Name, $"{field}[{i}].name", TextLimits.Name);
         }
 
         var names = parties.Where(p => p is not null && !string.IsNullOrWhiteSpace(p.Name)).Select(p => p.Name.Trim()).ToList();

@@ -10,17 +10,14 @@ public sealed record AbandonDeal(
     string Reason,
     Source Source,
     DateOnly? OccurredOn = null,
-    long? ExpectedVersion = null)
-{
-    public const int MaxReasonLength = 4000;
-}
+    long? ExpectedVersion = null);
 
 public static class AbandonDealEndpoint
 {
     public static ProblemDetails Validate(AbandonDeal command, DealOverview deal, DateTimeOffset now)
     {
         var errors = new ValidationErrors();
-        errors.RequireText(command.Reason, "reason", AbandonDeal.MaxReasonLength);
+        errors.RequireText(command.Reason, "reason", TextLimits.Paragraphs);
         Report.Check(command.Source, command.OccurredOn, now, errors);
         return errors.IsEmpty
             ? deal.CheckWrite(command.ExpectedVersion, "be abandoned", changesStatusOn: Decide(command).OccurredOn)

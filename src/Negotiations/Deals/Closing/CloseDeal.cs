@@ -12,10 +12,7 @@ public sealed record CloseDeal(
     DateOnly? ClosedOn = null,
     string? Summary = null,
     DateOnly? OccurredOn = null,
-    long? ExpectedVersion = null)
-{
-    public const int MaxSummaryLength = 4000;
-}
+    long? ExpectedVersion = null);
 
 public static class CloseDealEndpoint
 {
@@ -28,7 +25,7 @@ public static class CloseDealEndpoint
             Dates.Check(closedOn, "closedOn", Dates.LatestAllowed(now), errors);
         }
 
-        errors.RequireText(command.Summary, "summary", CloseDeal.MaxSummaryLength, required: false);
+        errors.RequireText(command.Summary, "summary", TextLimits.Paragraphs, required: false);
         Report.Check(command.Source, command.OccurredOn, now, errors);
         return errors.IsEmpty
             ? deal.CheckWrite(command.ExpectedVersion, "be closed again", changesStatusOn: Decide(command).OccurredOn)

@@ -31,7 +31,6 @@ public sealed record CorrectRecording(
     DateOnly? ClosedOn = null,
     long? ExpectedVersion = null)
 {
-    public const int MaxTextLength = 4000;
 
     /// <summary>The members a correction may give for each kind of event (JSON names).</summary>
     public static readonly IReadOnlyDictionary<Type, string[]> Correctable = new Dictionary<Type, string[]>
@@ -67,7 +66,7 @@ public static class CorrectRecordingEndpoint
     public static ProblemDetails Validate(CorrectRecording command, DealOverview deal, IEvent? target, DateTimeOffset now)
     {
         var errors = new ValidationErrors();
-        errors.RequireText(command.Reason, "reason", CorrectRecording.MaxTextLength);
+        errors.RequireText(command.Reason, "reason", TextLimits.Paragraphs);
         if (target is null)
         {
             errors.Add("correctsVersion", $"Deal {deal.Id} has no event {command.CorrectsVersion} (its versions are 1 to {deal.Version}).");
@@ -110,13 +109,13 @@ public static class CorrectRecordingEndpoint
             Party.Check(command.Parties, "parties", opening ? 2 : 1, errors);
         }
 
-        errors.RequireText(command.Title, "title", ReportingTalks.ReportNewDeal.MaxTitleLength, required: false);
+        errors.RequireText(command.Title, "title", TextLimits.Name, required: false);
         foreach (var (text, field) in new[] { (command.Summary, "summary"), (command.Governance, "governance"), (command.Commitments, "commitments"), (command.EventReason, "eventReason") })
         {
-            errors.RequireText(text, field, CorrectRecording.MaxTextLength, required: false);
+            errors.RequireText(text, field, TextLimits.Paragraphs, required: false);
         }
 
-        errors.RequireText(command.Instrument, "instrument", ProposingTerms.ProposeTerms.MaxInstrumentLength, required: false);
+        errors.RequireText(command.Instrument, "instrument", TextLimits.Name, required: false);
         ReportedAmount.Check(command.Amount, "amount", errors);
         ReportedAmount.Check(command.FinalAmount, "finalAmount", errors);
         Valuation.Check(command.Valuation, "valuation", errors);

@@ -15,11 +15,7 @@ public sealed record ProposeTerms(
     string? Commitments = null,
     string? Summary = null,
     DateOnly? OccurredOn = null,
-    long? ExpectedVersion = null)
-{
-    public const int MaxInstrumentLength = 200;
-    public const int MaxTextLength = 4000;
-}
+    long? ExpectedVersion = null);
 
 public static class ProposeTermsEndpoint
 {
@@ -29,10 +25,10 @@ public static class ProposeTermsEndpoint
         ReportedAmount.Check(command.Amount, "amount", errors);
         Valuation.Check(command.Valuation, "valuation", errors);
         StakePercent.Check(command.StakePercent, "stakePercent", errors);
-        errors.RequireText(command.Instrument, "instrument", ProposeTerms.MaxInstrumentLength, required: false);
-        errors.RequireText(command.Governance, "governance", ProposeTerms.MaxTextLength, required: false);
-        errors.RequireText(command.Commitments, "commitments", ProposeTerms.MaxTextLength, required: false);
-        errors.RequireText(command.Summary, "summary", ProposeTerms.MaxTextLength, required: false);
+        errors.RequireText(command.Instrument, "instrument", TextLimits.Name, required: false);
+        errors.RequireText(command.Governance, "governance", TextLimits.Paragraphs, required: false);
+        errors.RequireText(command.Commitments, "commitments", TextLimits.Paragraphs, required: false);
+        errors.RequireText(command.Summary, "summary", TextLimits.Paragraphs, required: false);
         Report.Check(command.Source, command.OccurredOn, now, errors);
         return errors.IsEmpty ? deal.CheckWrite(command.ExpectedVersion, "take proposed terms") : errors.ToProblem();
     }

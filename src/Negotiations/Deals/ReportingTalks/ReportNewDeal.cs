@@ -14,20 +14,16 @@ public sealed record ReportNewDeal(
     string? Summary = null,
     ReportedAmount? Amount = null,
     Valuation? Valuation = null,
-    DateOnly? OccurredOn = null)
-{
-    public const int MaxTitleLength = 200;
-    public const int MaxSummaryLength = 4000;
-}
+    DateOnly? OccurredOn = null);
 
 public static class ReportNewDealEndpoint
 {
     public static ProblemDetails Validate(ReportNewDeal command, DateTimeOffset now)
     {
         var errors = new ValidationErrors();
-        errors.RequireText(command.Title, "title", ReportNewDeal.MaxTitleLength);
+        errors.RequireText(command.Title, "title", TextLimits.Name);
         Party.Check(command.Parties, "parties", minimumDistinct: 2, errors);
-        errors.RequireText(command.Summary, "summary", ReportNewDeal.MaxSummaryLength, required: false);
+        errors.RequireText(command.Summary, "summary", TextLimits.Paragraphs, required: false);
         ReportedAmount.Check(command.Amount, "amount", errors);
         Valuation.Check(command.Valuation, "valuation", errors);
         Report.Check(command.Source, command.OccurredOn, now, errors);

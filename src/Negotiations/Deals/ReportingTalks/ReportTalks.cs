@@ -24,7 +24,7 @@ public static class ReportTalksEndpoint
     {
         var errors = new ValidationErrors();
         Party.Check(command.Parties, "parties", minimumDistinct: 0, errors);
-        errors.RequireText(command.Summary, "summary", ReportNewDeal.MaxSummaryLength, required: false);
+        errors.RequireText(command.Summary, "summary", TextLimits.Paragraphs, required: false);
         ReportedAmount.Check(command.Amount, "amount", errors);
         Valuation.Check(command.Valuation, "valuation", errors);
         Report.Check(command.Source, command.OccurredOn, now, errors);

@@ -17,10 +17,7 @@ public sealed record RetractReport(
     Source Source,
     DateOnly? OccurredOn = null,
     long? ExpectedVersion = null,
-    RetractionKind Kind = RetractionKind.Withdrawn)
-{
-    public const int MaxReasonLength = 4000;
-}
+    RetractionKind Kind = RetractionKind.Withdrawn);
 
 public static class RetractReportEndpoint
 {
@@ -31,7 +28,7 @@ public static class RetractReportEndpoint
     public static ProblemDetails Validate(RetractReport command, DealOverview deal, IReadOnlyList<IEvent> stream, DateTimeOffset now)
     {
         var errors = new ValidationErrors();
-        errors.RequireText(command.Reason, "reason", RetractReport.MaxReasonLength);
+        errors.RequireText(command.Reason, "reason", TextLimits.Paragraphs);
         Report.Check(command.Source, command.OccurredOn, now, errors);
         var target = stream.FirstOrDefault(e => e.Version == command.RetractsVersion);
         if (target is null)

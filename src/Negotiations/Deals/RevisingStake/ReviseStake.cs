@@ -12,10 +12,7 @@ public sealed record ReviseStake(
     ReportedAmount? Amount = null,
     decimal? StakePercent = null,
     DateOnly? OccurredOn = null,
-    long? ExpectedVersion = null)
-{
-    public const int MaxReasonLength = 4000;
-}
+    long? ExpectedVersion = null);
 
 public static class ReviseStakeEndpoint
 {
@@ -26,7 +23,7 @@ public static class ReviseStakeEndpoint
             "Give a new 'amount', a new 'stakePercent', or both.");
         ReportedAmount.Check(command.Amount, "amount", errors);
         StakePercent.Check(command.StakePercent, "stakePercent", errors);
-        errors.RequireText(command.Reason, "reason", ReviseStake.MaxReasonLength);
+        errors.RequireText(command.Reason, "reason", TextLimits.Paragraphs);
         Report.Check(command.Source, command.OccurredOn, now, errors);
         return errors.IsEmpty ? deal.CheckWrite(command.ExpectedVersion, "have its stake revised") : errors.ToProblem();
     }
