@@ -22,7 +22,13 @@ public static class DealAsOf
             events = events.Where(e => e.Version <= last);
         }
 
-        IReadOnlyList<IEvent> known = await events.OrderBy(e => e.Version).ToListAsync(cancellationToken);
+        return Fold(id, await events.OrderBy(e => e.Version).ToListAsync(cancellationToken), version, asOf, occurredBy);
+    }
+
+    /// <summary>The same, from events already read (in version order, from version 1, at least up to the point).</summary>
+    public static DealOverview? Fold(Guid id, IReadOnlyList<IEvent> stream, long? version, DateTimeOffset? asOf, DateOnly? occurredBy)
+    {
+        IReadOnlyList<IEvent> known = version is { } last ? [.. stream.TakeWhile(e => e.Version <= last)] : stream;
         if (asOf is { } instant)
         {
             // What was known then is a prefix of the stream: up to the last event recorded by that instant. Cutting by

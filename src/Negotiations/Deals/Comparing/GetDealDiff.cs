@@ -32,19 +32,20 @@ public static class GetDealDiffEndpoint
             return Results.Problem(errors.ToProblem());
         }
 
-        var stream = await session.Events.FetchStreamStateAsync(id, cancellationToken);
-        if (stream is null)
+        // One read of the stream, folded at both points.
+        var stream = await session.Events.FetchStreamAsync(id, token: cancellationToken);
+        if (stream.Count == 0)
         {
             return Results.Problem(Problems.DealNotFound(id));
         }
 
-        var before = await DealAsOf.FoldAsync(id, from.Version, from.Instant, null, session, cancellationToken);
-        var after = await DealAsOf.FoldAsync(id, to.Version, to.Instant, null, session, cancellationToken);
+        var before = DealAsOf.Fold(id, stream, from.Version, from.Instant, null);
+        var after = DealAsOf.Fold(id, stream, to.Version, to.Instant, null);
         if (before is null || after is null)
         {
             var (name, point) = before is null ? ("from", from) : ("to", to);
             return Results.Problem(Problems.NotFound(
-                $"'{name}': {DealAsOf.NotKnownYet(id, point.Version, point.Instant, null)} It is now at version {stream.Version}."));
+                $"'{name}': {DealAsOf.NotKnownYet(id, point.Version, point.Instant, null)} It is now at version {stream[^1].Version}."));
         }
 
         if (before.Version > after.Version)
