@@ -13,7 +13,7 @@ public static class DealAsOf
     /// The status after event <paramref name="version"/> and/or as recorded by <paramref name="asOf"/>, keeping only what
     /// had happened by <paramref name="occurredBy"/>; null when nothing was known then (or the version does not exist yet).
     /// </summary>
-    public static async Task<DealOverview?> FoldAsync(
+    public static async Task<Deal?> FoldAsync(
         Guid id, long? version, DateTimeOffset? asOf, DateOnly? occurredBy, IQuerySession session, CancellationToken cancellationToken)
     {
         var events = session.Events.QueryAllRawEvents().Where(e => e.StreamId == id);
@@ -26,7 +26,7 @@ public static class DealAsOf
     }
 
     /// <summary>The same, from events already read (in version order, from version 1, at least up to the point).</summary>
-    public static DealOverview? Fold(Guid id, IReadOnlyList<IEvent> stream, long? version, DateTimeOffset? asOf, DateOnly? occurredBy)
+    public static Deal? Fold(Guid id, IReadOnlyList<IEvent> stream, long? version, DateTimeOffset? asOf, DateOnly? occurredBy)
     {
         IReadOnlyList<IEvent> known = version is { } last ? [.. stream.TakeWhile(e => e.Version <= last)] : stream;
         if (asOf is { } instant)

@@ -65,7 +65,7 @@ public static class DealTimeline
     /// that had occurred by <paramref name="occurredBy"/>. The opening report always gives the deal its identity (title,
     /// kind, parties), even when retracted or outside <paramref name="occurredBy"/>.
     /// </summary>
-    public static DealOverview? Fold(Guid id, IReadOnlyCollection<IEvent> events, DateOnly? occurredBy = null)
+    public static Deal? Fold(Guid id, IReadOnlyCollection<IEvent> events, DateOnly? occurredBy = null)
     {
         var entries = Entries(events);
         if (entries.FirstOrDefault(e => e.Version == 1)?.Effective is not TalksReported opening)
@@ -90,7 +90,7 @@ public static class DealTimeline
             dates.Add(opening.OccurredOn);
         }
 
-        var overview = counted.Aggregate(DealOverview.Identify(id, opening), (deal, entry) => deal.After(entry.Effective));
+        var overview = counted.Aggregate(Deal.Identify(id, opening), (deal, entry) => deal.After(entry.Effective));
         return overview with { OpenedOn = dates.Min(), LastActivityOn = dates.Max(), Version = events.Max(e => e.Version) };
     }
 

@@ -34,7 +34,7 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
             Title = Problems.InvalidRequestTitle,
             Detail = bad.Message,
         },
-        Auditing.EventChainBrokenException broken => new ProblemDetails
+        TamperEvidence.EventChainBrokenException broken => new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "This deal cannot take writes until its audit chain is checked.",

@@ -3,7 +3,7 @@ using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
-using Negotiations.Auditing;
+using Negotiations.TamperEvidence;
 using Negotiations.Deals;
 using Negotiations.Security;
 using Wolverine;
@@ -53,8 +53,8 @@ public static class ServiceSetup
                     options.Events.MapEventType(type, name);
                 }
 
-                options.Projections.Add<DealOverviewProjection>(ProjectionLifecycle.Inline);
-                options.Schema.For<DealOverview>().Index(x => x.LastActivityOn);
+                options.Projections.Add<DealProjection>(ProjectionLifecycle.Inline);
+                options.Schema.For<Deal>().Index(x => x.LastActivityOn);
                 options.AddEventChain();
             })
             .UseNpgsqlDataSource()

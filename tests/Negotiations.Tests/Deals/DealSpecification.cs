@@ -35,13 +35,11 @@ public static class DealSpecification
     public static DealAbandoned Abandoned() => new("Talks collapsed", new DateOnly(2026, 2, 1), Wsj("2026-02-01"));
 
     /// <summary>The deal after the given events (versions 1, 2, …), folded the way the event store folds it.</summary>
-    public static DealOverview Given(params object[] events) =>
+    public static Deal Given(params object[] events) =>
         DealTimeline.Fold(DealId, events.Select((data, index) => Wrap(data, index + 1)).ToList())
         ?? throw new InvalidOperationException("The given events open no deal.");
 
-    public static DealOverview GivenOverview(params object[] events) => Given(events);
-
-    public static void ThenState(DealStatus status, long version, DealOverview deal)
+    public static void ThenState(DealStatus status, long version, Deal deal)
     {
         Assert.Equal(DealId, deal.Id);
         Assert.Equal(status, deal.Status);

@@ -14,7 +14,7 @@ public sealed record AbandonDeal(
 
 public static class AbandonDealEndpoint
 {
-    public static ProblemDetails Validate(AbandonDeal command, DealOverview deal, DateTimeOffset now)
+    public static ProblemDetails Validate(AbandonDeal command, Deal deal, DateTimeOffset now)
     {
         var errors = new ValidationErrors();
         errors.RequireText(command.Reason, "reason", TextLimits.Paragraphs);
@@ -28,6 +28,6 @@ public static class AbandonDealEndpoint
         new(command.Reason, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
 
     [WolverinePost("/api/deals/{id}/abandon")]
-    public static (DealWritten, Events) Post(AbandonDeal command, [WriteDeal] DealOverview deal) =>
+    public static (DealWritten, Events) Post(AbandonDeal command, [WriteDeal] Deal deal) =>
         (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
 }

@@ -16,7 +16,7 @@ public sealed record CloseDeal(
 
 public static class CloseDealEndpoint
 {
-    public static ProblemDetails Validate(CloseDeal command, DealOverview deal, DateTimeOffset now)
+    public static ProblemDetails Validate(CloseDeal command, Deal deal, DateTimeOffset now)
     {
         var errors = new ValidationErrors();
         ReportedAmount.Check(command.FinalAmount, "finalAmount", errors);
@@ -39,6 +39,6 @@ public static class CloseDealEndpoint
     }
 
     [WolverinePost("/api/deals/{id}/close")]
-    public static (DealWritten, Events) Post(CloseDeal command, [WriteDeal] DealOverview deal) =>
+    public static (DealWritten, Events) Post(CloseDeal command, [WriteDeal] Deal deal) =>
         (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
 }

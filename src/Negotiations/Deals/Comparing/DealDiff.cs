@@ -15,9 +15,9 @@ public sealed record DealDiff(Guid Id, DiffPoint From, DiffPoint To, IReadOnlyLi
     /// serves, so a list of parties or an amount counts as changed exactly when a client would see it change. The
     /// version is left out: it differs whenever the points do and is stated in <c>from</c> and <c>to</c>.
     /// </summary>
-    public static IReadOnlyList<FieldChange> Compare(DealOverview from, DealOverview to, JsonSerializerOptions options)
+    public static IReadOnlyList<FieldChange> Compare(Deal from, Deal to, JsonSerializerOptions options)
     {
-        var version = options.PropertyNamingPolicy?.ConvertName(nameof(DealOverview.Version)) ?? nameof(DealOverview.Version);
+        var version = options.PropertyNamingPolicy?.ConvertName(nameof(Deal.Version)) ?? nameof(Deal.Version);
         var before = JsonSerializer.SerializeToElement(from, options);
         var after = JsonSerializer.SerializeToElement(to, options);
         return before.EnumerateObject()

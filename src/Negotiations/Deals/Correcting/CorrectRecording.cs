@@ -63,7 +63,7 @@ public static class CorrectRecordingEndpoint
             .Where(e => e.StreamId == id && e.Version == command.CorrectsVersion)
             .FirstOrDefaultAsync(cancellationToken);
 
-    public static ProblemDetails Validate(CorrectRecording command, DealOverview deal, IEvent? target, DateTimeOffset now)
+    public static ProblemDetails Validate(CorrectRecording command, Deal deal, IEvent? target, DateTimeOffset now)
     {
         var errors = new ValidationErrors();
         errors.RequireText(command.Reason, "reason", TextLimits.Paragraphs);
@@ -130,6 +130,6 @@ public static class CorrectRecordingEndpoint
         command.FinalAmount, command.ClosedOn);
 
     [WolverinePost("/api/deals/{id}/corrections")]
-    public static (DealWritten, Events) Post(CorrectRecording command, [WriteDeal] DealOverview deal) =>
+    public static (DealWritten, Events) Post(CorrectRecording command, [WriteDeal] Deal deal) =>
         (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
 }

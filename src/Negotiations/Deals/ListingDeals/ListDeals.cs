@@ -5,7 +5,7 @@ using Wolverine.Http;
 
 namespace Negotiations.Deals.ListingDeals;
 
-public sealed record DealList(IReadOnlyList<DealOverview> Items, long Total, int Page, int PageSize);
+public sealed record DealList(IReadOnlyList<Deal> Items, long Total, int Page, int PageSize);
 
 public static class ListDealsEndpoint
 {
@@ -44,7 +44,7 @@ public static class ListDealsEndpoint
             return Results.Problem(errors.ToProblem());
         }
 
-        IQueryable<DealOverview> deals = session.Query<DealOverview>();
+        IQueryable<Deal> deals = session.Query<Deal>();
         if (status is { } wanted)
         {
             deals = deals.Where(d => d.Status == wanted);

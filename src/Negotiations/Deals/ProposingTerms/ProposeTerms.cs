@@ -19,7 +19,7 @@ public sealed record ProposeTerms(
 
 public static class ProposeTermsEndpoint
 {
-    public static ProblemDetails Validate(ProposeTerms command, DealOverview deal, DateTimeOffset now)
+    public static ProblemDetails Validate(ProposeTerms command, Deal deal, DateTimeOffset now)
     {
         var errors = new ValidationErrors();
         ReportedAmount.Check(command.Amount, "amount", errors);
@@ -38,6 +38,6 @@ public static class ProposeTermsEndpoint
         command.Summary, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
 
     [WolverinePost("/api/deals/{id}/terms")]
-    public static (DealWritten, Events) Post(ProposeTerms command, [WriteDeal] DealOverview deal) =>
+    public static (DealWritten, Events) Post(ProposeTerms command, [WriteDeal] Deal deal) =>
         (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
 }

@@ -38,6 +38,6 @@ public static class ReportNewDealEndpoint
     public static (DealOpened, IStartStream) Post(ReportNewDeal command)
     {
         var id = Guid.CreateVersion7();
-        return (new DealOpened(id, 1), MartenOps.StartStream<DealOverview>(id, Decide(command)));
+        return (new DealOpened(id, 1), MartenOps.StartStream<Deal>(id, Decide(command)));
     }
 }

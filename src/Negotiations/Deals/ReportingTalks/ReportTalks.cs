@@ -20,7 +20,7 @@ public sealed record ReportTalks(
 
 public static class ReportTalksEndpoint
 {
-    public static ProblemDetails Validate(ReportTalks command, DealOverview deal, DateTimeOffset now)
+    public static ProblemDetails Validate(ReportTalks command, Deal deal, DateTimeOffset now)
     {
         var errors = new ValidationErrors();
         Party.Check(command.Parties, "parties", minimumDistinct: 0, errors);
@@ -40,6 +40,6 @@ public static class ReportTalksEndpoint
         command.Summary, command.Amount, command.Valuation, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
 
     [WolverinePost("/api/deals/{id}/talks")]
-    public static (DealWritten, Events) Post(ReportTalks command, [WriteDeal] DealOverview deal) =>
+    public static (DealWritten, Events) Post(ReportTalks command, [WriteDeal] Deal deal) =>
         (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
 }

@@ -25,7 +25,7 @@ public static class RetractReportEndpoint
     public static async Task<IReadOnlyList<IEvent>> LoadAsync(Guid id, IDocumentSession session, CancellationToken cancellationToken) =>
         await session.Events.FetchStreamAsync(id, token: cancellationToken);
 
-    public static ProblemDetails Validate(RetractReport command, DealOverview deal, IReadOnlyList<IEvent> stream, DateTimeOffset now)
+    public static ProblemDetails Validate(RetractReport command, Deal deal, IReadOnlyList<IEvent> stream, DateTimeOffset now)
     {
         var errors = new ValidationErrors();
         errors.RequireText(command.Reason, "reason", TextLimits.Paragraphs);
@@ -54,6 +54,6 @@ public static class RetractReportEndpoint
         new(command.RetractsVersion, command.Reason, Report.OccurredOn(command.Source, command.OccurredOn), command.Source, command.Kind);
 
     [WolverinePost("/api/deals/{id}/retractions")]
-    public static (DealWritten, Events) Post(RetractReport command, [WriteDeal] DealOverview deal) =>
+    public static (DealWritten, Events) Post(RetractReport command, [WriteDeal] Deal deal) =>
         (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
 }

@@ -16,7 +16,7 @@ public sealed record ReviseStake(
 
 public static class ReviseStakeEndpoint
 {
-    public static ProblemDetails Validate(ReviseStake command, DealOverview deal, DateTimeOffset now)
+    public static ProblemDetails Validate(ReviseStake command, Deal deal, DateTimeOffset now)
     {
         var errors = new ValidationErrors();
         errors.Require(command.Amount is not null || command.StakePercent is not null, "amount",
@@ -32,6 +32,6 @@ public static class ReviseStakeEndpoint
         command.Amount, command.StakePercent, command.Reason, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
 
     [WolverinePost("/api/deals/{id}/stake")]
-    public static (DealWritten, Events) Post(ReviseStake command, [WriteDeal] DealOverview deal) =>
+    public static (DealWritten, Events) Post(ReviseStake command, [WriteDeal] Deal deal) =>
         (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
 }

@@ -11,7 +11,7 @@ public class DealDiffTests
 {
     private static readonly JsonSerializerOptions ApiOptions = CreateApiOptions();
 
-    private static IReadOnlyList<FieldChange> Compare(DealOverview from, DealOverview to) => DealDiff.Compare(from, to, ApiOptions);
+    private static IReadOnlyList<FieldChange> Compare(Deal from, Deal to) => DealDiff.Compare(from, to, ApiOptions);
 
     /// <summary>The changes as (field, from JSON, to JSON), the way a client reads them.</summary>
     private static List<(string, string, string)> Described(IEnumerable<FieldChange> changes) =>

@@ -2,7 +2,7 @@ using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
 
-namespace Negotiations.Tests.Auditing;
+namespace Negotiations.Tests.TamperEvidence;
 
 public class ChainHeadsApiTests(ApiFixture fixture) : ChainTest(fixture)
 {

@@ -1,7 +1,7 @@
-using Negotiations.Auditing;
+using Negotiations.TamperEvidence;
 using Xunit;
 
-namespace Negotiations.Tests.Auditing;
+namespace Negotiations.Tests.TamperEvidence;
 
 public class ChainVerificationTests
 {

@@ -6,7 +6,7 @@ using static Negotiations.Tests.Deals.DealSpecification;
 namespace Negotiations.Tests.Deals;
 
 /// <summary>The projection's in-order fast path must give exactly what folding the whole stream gives.</summary>
-public class DealOverviewProjectionTests
+public class DealProjectionTests
 {
     private static readonly Gen<DateOnly> Date = Gen.Int[0, 120].Select(days => Day("2025-12-01").AddDays(days));
 
@@ -45,11 +45,11 @@ public class DealOverviewProjectionTests
         Streams.Sample(stream =>
         {
             var events = stream.Select((data, index) => Wrap(data, index + 1)).ToList();
-            DealOverview? projected = null;
+            Deal? projected = null;
             for (var i = 0; i < events.Count; i++)
             {
                 var known = events.Take(i + 1).ToList();
-                projected = DealOverviewProjection.InOrder(projected, events[i]) ?? DealTimeline.Fold(DealId, known);
+                projected = DealProjection.InOrder(projected, events[i]) ?? DealTimeline.Fold(DealId, known);
                 Assert.Equal(Json(DealTimeline.Fold(DealId, known)!), Json(projected!));
             }
         }, iter: 2000);

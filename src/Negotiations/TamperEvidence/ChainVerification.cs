@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Marten.Storage;
 
-namespace Negotiations.Auditing;
+namespace Negotiations.TamperEvidence;
 
 /// <summary>One version of a stream as stored: the event (null when deleted) and its chain hash (null when missing).</summary>
 public sealed record ChainRow(long Version, ChainedEvent? Event, string? Hash);

@@ -2,7 +2,7 @@ using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
 
-namespace Negotiations.Tests.Deals.GettingStatus;
+namespace Negotiations.Tests.Deals.GettingDeal;
 
 public class GetDealApiTests(ApiFixture fixture) : ApiTest(fixture)
 {

@@ -2,7 +2,7 @@ using Marten;
 using Negotiations.Infrastructure;
 using Wolverine.Http;
 
-namespace Negotiations.Deals.GettingStatus;
+namespace Negotiations.Deals.GettingDeal;
 
 public static class GetDealEndpoint
 {
@@ -28,7 +28,7 @@ public static class GetDealEndpoint
         }
 
         var deal = version is null && asOf is null && occurredBy is null
-            ? await session.LoadAsync<DealOverview>(id, cancellationToken)
+            ? await session.LoadAsync<Deal>(id, cancellationToken)
             : await DealAsOf.FoldAsync(id, version, asOf, occurredBy, session, cancellationToken);
         if (deal is null)
         {

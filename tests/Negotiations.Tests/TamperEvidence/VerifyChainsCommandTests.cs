@@ -1,9 +1,9 @@
-using Negotiations.Auditing;
+using Negotiations.TamperEvidence;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
 
-namespace Negotiations.Tests.Auditing;
+namespace Negotiations.Tests.TamperEvidence;
 
 public class VerifyChainsCommandTests(ApiFixture fixture) : ChainTest(fixture)
 {

@@ -12,7 +12,7 @@ public enum DealStatus { InTalks, TermsProposed, Closed, Abandoned }
 /// rules and the status can never disagree, also after a correction or retraction changes the past. Every date comes
 /// from the events: a rebuild gives the same document.
 /// </summary>
-public sealed record DealOverview(
+public sealed record Deal(
     Guid Id,
     string Title,
     DealKind Kind,
@@ -32,13 +32,13 @@ public sealed record DealOverview(
     long Version)
 {
     /// <summary>A deal known only by its opening report's identity, before any report is applied.</summary>
-    public static DealOverview Identify(Guid id, TalksReported opening) => new(
+    public static Deal Identify(Guid id, TalksReported opening) => new(
         id, opening.Title ?? "", opening.Kind ?? DealKind.Other, DealStatus.InTalks, opening.Parties,
         null, null, null, null, null, null,
         opening.OccurredOn, opening.OccurredOn, null, null, opening.Source, 0);
 
     /// <summary>One report applied on top of everything that happened before it.</summary>
-    public DealOverview After(IDealEvent report) => report switch
+    public Deal After(IDealEvent report) => report switch
     {
         TalksReported e => Touch(e) with
         {
@@ -116,7 +116,7 @@ public sealed record DealOverview(
     /// date or abandonment reason belongs to that status only: the report applied after it (in the order things happened,
     /// possible after a correction or retraction) clears it, and a close or abandonment sets it again.
     /// </summary>
-    private DealOverview Touch(IDealEvent e) => this with
+    private Deal Touch(IDealEvent e) => this with
     {
         LastActivityOn = e.OccurredOn > LastActivityOn ? e.OccurredOn : LastActivityOn,
         LastSource = e.Source,

@@ -2,7 +2,7 @@ using JasperFx.CommandLine;
 using Marten;
 using Marten.Storage;
 
-namespace Negotiations.Auditing;
+namespace Negotiations.TamperEvidence;
 
 /// <summary>
 /// <c>dotnet run --project src/Negotiations -- verify-chains</c>: verifies every stream as <c>GET /api/deals/{id}/verify</c>

@@ -3,7 +3,7 @@ using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
 
-namespace Negotiations.Tests.Deals.GettingStatus;
+namespace Negotiations.Tests.Deals.GettingDeal;
 
 /// <summary>The two clocks: when something was recorded (version, asOf) and when it happened (occurredBy).</summary>
 public class AsOfApiTests(ApiFixture fixture) : ApiTest(fixture)

@@ -1,7 +1,7 @@
 using JasperFx.Events;
 using Marten;
 
-namespace Negotiations.Auditing;
+namespace Negotiations.TamperEvidence;
 
 /// <summary>
 /// Chains every appended event in the transaction that appends it, whichever handler appended it. Marten calls this

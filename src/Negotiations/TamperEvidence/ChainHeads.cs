@@ -1,7 +1,7 @@
 using Marten;
 using Wolverine.Http;
 
-namespace Negotiations.Auditing;
+namespace Negotiations.TamperEvidence;
 
 public static class ChainHeadsEndpoint
 {

@@ -2,7 +2,7 @@ using Marten;
 using Negotiations.Infrastructure;
 using Wolverine.Http;
 
-namespace Negotiations.Auditing;
+namespace Negotiations.TamperEvidence;
 
 public static class VerifyDealEndpoint
 {

@@ -3,7 +3,7 @@ using Npgsql;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
 
-namespace Negotiations.Tests.Auditing;
+namespace Negotiations.Tests.TamperEvidence;
 
 public class VerifyDealApiTests(ApiFixture fixture) : ChainTest(fixture)
 {

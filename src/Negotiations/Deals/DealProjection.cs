@@ -5,14 +5,14 @@ using Marten.Events.Aggregation;
 namespace Negotiations.Deals;
 
 /// <summary>
-/// Keeps <see cref="DealOverview"/> inline. A report that happened no earlier than anything already known is applied on
+/// Keeps <see cref="Deal"/> inline. A report that happened no earlier than anything already known is applied on
 /// top of the stored document; a correction, a retraction or a report recorded late changes what came before it, so
 /// the document is folded again from the stream (<see cref="DealTimeline.Fold"/>) — rare, and one indexed read.
 /// </summary>
-public sealed class DealOverviewProjection : SingleStreamProjection<DealOverview, Guid>
+public sealed class DealProjection : SingleStreamProjection<Deal, Guid>
 {
-    public override async ValueTask<DealOverview?> EvolveAsync(
-        DealOverview? snapshot, Guid id, IQuerySession session, IEvent e, CancellationToken cancellation)
+    public override async ValueTask<Deal?> EvolveAsync(
+        Deal? snapshot, Guid id, IQuerySession session, IEvent e, CancellationToken cancellation)
     {
         if (InOrder(snapshot, e) is { } applied)
         {
@@ -28,7 +28,7 @@ public sealed class DealOverviewProjection : SingleStreamProjection<DealOverview
     /// The fast path: the document after <paramref name="e"/> when it can be applied on top (it sorts after everything
     /// already known and changes no earlier report), else null. Must always equal the full fold; a test holds it to that.
     /// </summary>
-    public static DealOverview? InOrder(DealOverview? snapshot, IEvent e) =>
+    public static Deal? InOrder(Deal? snapshot, IEvent e) =>
         snapshot is not null && e.Data is IDealEvent report and not ReportRetracted && report.OccurredOn >= snapshot.LastActivityOn
             ? snapshot.After(report) with { Version = e.Version }
             : null;

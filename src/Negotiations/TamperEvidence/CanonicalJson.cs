@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace Negotiations.Auditing;
+namespace Negotiations.TamperEvidence;
 
 /// <summary>
 /// One text for equal JSON values, whoever wrote them: PostgreSQL's jsonb reorders keys and re-spaces what it stores,

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Negotiations.Auditing;
+namespace Negotiations.TamperEvidence;
 
 /// <summary>One event as stored: the columns of <c>mt_events</c> that the chain covers.</summary>
 public sealed record ChainedEvent(

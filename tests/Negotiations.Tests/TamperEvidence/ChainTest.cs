@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Negotiations.Auditing;
+using Negotiations.TamperEvidence;
 using Negotiations.Tests.Infrastructure;
 using Npgsql;
 using static Negotiations.Tests.Deals.DealScenarios;
 
-namespace Negotiations.Tests.Auditing;
+namespace Negotiations.Tests.TamperEvidence;
 
 /// <summary>
 /// Base of the chain's integration tests: the shared host on reset data, with the chain table emptied as well (Marten's

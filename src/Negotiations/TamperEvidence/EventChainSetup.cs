@@ -1,6 +1,6 @@
 using Marten;
 
-namespace Negotiations.Auditing;
+namespace Negotiations.TamperEvidence;
 
 public static class EventChainSetup
 {

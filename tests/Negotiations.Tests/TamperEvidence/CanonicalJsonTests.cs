@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Negotiations.Auditing;
+using Negotiations.TamperEvidence;
 using Xunit;
 
-namespace Negotiations.Tests.Auditing;
+namespace Negotiations.Tests.TamperEvidence;
 
 public class CanonicalJsonTests
 {

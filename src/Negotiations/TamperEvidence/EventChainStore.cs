@@ -5,7 +5,7 @@ using Npgsql;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 
-namespace Negotiations.Auditing;
+namespace Negotiations.TamperEvidence;
 
 /// <summary>A stream's last chained version and its hash: publish these elsewhere to pin the chain down.</summary>
 public sealed record ChainHead(Guid Id, long Version, string Hash);
