@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Infrastructure;
 using Wolverine.Http;
 
 namespace Negotiations.Deals;
@@ -78,38 +77,38 @@ public sealed record Deal(
     };
 
     /// <summary>
-    /// The rules every write to an existing deal obeys: a stale <paramref name="expectedVersion"/> is refused, a closed
-    /// deal takes no more reports, and an abandoned one only a new report of talks (which revives it). Fixing the
-    /// record (corrections, retractions) is not a move in the negotiation: <paramref name="fixesTheRecord"/> skips the
-    /// status rules.
+    /// The rules every write to an existing deal obeys, one line per case: a stale <paramref name="expectedVersion"/> is
+    /// refused; fixing the record is allowed whatever the status; a closed deal takes nothing more; an abandoned one only
+    /// a report of talks, which revives it; and a write that changes the status must be dated no earlier than the deal's
+    /// latest report (reports count in the order they happened, so an earlier one would change nothing: 409, not a 200
+    /// for a change that does not happen).
     /// </summary>
-    /// <remarks>
-    /// Reports count in the order they happened, so a close, an abandonment or a revival dated before the latest report
-    /// the deal has would not change its status: <paramref name="changesStatusOn"/> refuses that (409) rather than
-    /// answering 200 for a change that does not happen.
-    /// </remarks>
-    public ProblemDetails CheckWrite(
-        long? expectedVersion, string action, bool revives = false, bool fixesTheRecord = false, DateOnly? changesStatusOn = null)
+    public ProblemDetails Allows(DealWrite write, long? expectedVersion)
     {
         if (expectedVersion is not null && expectedVersion != Version)
         {
-            return Problems.Conflict(
+            return DealProblems.Conflict(
                 $"Deal {Id} is at version {Version}, not the expected version {expectedVersion}: reload it and decide again.", Version);
         }
 
-        return Status switch
+        return (write, Status) switch
         {
-            _ when fixesTheRecord => WolverineContinue.NoProblems,
-            DealStatus.Closed => Problems.Conflict($"Deal {Id} is closed; a closed deal cannot {action}.", Version),
-            DealStatus.Abandoned when !revives => Problems.Conflict(
-                $"Deal {Id} is abandoned; it cannot {action} until talks are reported again.", Version),
-            _ when changesStatusOn < LastActivityOn => Problems.Conflict(
-                $"This report is dated {changesStatusOn:yyyy-MM-dd}, before the latest report of deal {Id} ({LastActivityOn:yyyy-MM-dd}): " +
-                "reports count in the order they happened, so it would not change the deal's status. Check its date, or correct " +
-                "or retract the later report.", Version),
+            (DealWrite.RecordFix, _) => WolverineContinue.NoProblems,
+            (_, DealStatus.Closed) => DealProblems.Conflict($"Deal {Id} is closed; a closed deal cannot {write.Action}.", Version),
+            (DealWrite.TalksReport revival, DealStatus.Abandoned) => DatedNoEarlierThanLatest(revival.OccurredOn),
+            (_, DealStatus.Abandoned) => DealProblems.Conflict(
+                $"Deal {Id} is abandoned; it cannot {write.Action} until talks are reported again.", Version),
+            (DealWrite.Ending ending, _) => DatedNoEarlierThanLatest(ending.OccurredOn),
             _ => WolverineContinue.NoProblems,
         };
     }
+
+    private ProblemDetails DatedNoEarlierThanLatest(DateOnly occurredOn) => occurredOn < LastActivityOn
+        ? DealProblems.Conflict(
+            $"This report is dated {occurredOn:yyyy-MM-dd}, before the latest report of deal {Id} ({LastActivityOn:yyyy-MM-dd}): " +
+            "reports count in the order they happened, so it would not change the deal's status. Check its date, or correct " +
+            "or retract the later report.", Version)
+        : WolverineContinue.NoProblems;
 
     /// <summary>
     /// What every report changes. Activity is the latest date anything happened, whatever the recording order. A closing

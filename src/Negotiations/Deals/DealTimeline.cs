@@ -54,7 +54,7 @@ public static class DealTimeline
             {
                 var recorded = (IDealEvent)e.Data;
                 var fixes = marks.CorrectedBy[e.Version].ToList();
-                var effective = fixes.Aggregate(recorded, (report, fix) => Correct(report, (RecordingCorrected)byVersion[fix].Data));
+                var effective = fixes.Aggregate(recorded, (report, fix) => Corrections.Apply(report, (RecordingCorrected)byVersion[fix].Data));
                 return new TimelineEntry(e.Version, e.Timestamp, recorded, effective, fixes, marks.RetractionOf(e.Version));
             })
             .ToList();
@@ -93,61 +93,4 @@ public static class DealTimeline
         var overview = counted.Aggregate(Deal.Identify(id, opening), (deal, entry) => deal.After(entry.Effective));
         return overview with { OpenedOn = dates.Min(), LastActivityOn = dates.Max(), Version = events.Max(e => e.Version) };
     }
-
-    /// <summary>The report with the correction's members in place of its own.</summary>
-    public static IDealEvent Correct(IDealEvent report, RecordingCorrected fix) => report switch
-    {
-        TalksReported t => t with
-        {
-            Title = fix.Title ?? t.Title,
-            Kind = fix.Kind ?? t.Kind,
-            Parties = fix.Parties ?? t.Parties,
-            Summary = fix.Summary ?? t.Summary,
-            Amount = fix.Amount ?? t.Amount,
-            Valuation = fix.Valuation ?? t.Valuation,
-            OccurredOn = fix.OccurredOn ?? t.OccurredOn,
-            Source = fix.Source ?? t.Source,
-        },
-        TermsProposed p => p with
-        {
-            Amount = fix.Amount ?? p.Amount,
-            Valuation = fix.Valuation ?? p.Valuation,
-            StakePercent = fix.StakePercent ?? p.StakePercent,
-            Instrument = fix.Instrument ?? p.Instrument,
-            Governance = fix.Governance ?? p.Governance,
-            Commitments = fix.Commitments ?? p.Commitments,
-            Summary = fix.Summary ?? p.Summary,
-            OccurredOn = fix.OccurredOn ?? p.OccurredOn,
-            Source = fix.Source ?? p.Source,
-        },
-        StakeRevised s => s with
-        {
-            Amount = fix.Amount ?? s.Amount,
-            StakePercent = fix.StakePercent ?? s.StakePercent,
-            Reason = fix.EventReason ?? s.Reason,
-            OccurredOn = fix.OccurredOn ?? s.OccurredOn,
-            Source = fix.Source ?? s.Source,
-        },
-        DealClosed c => c with
-        {
-            FinalAmount = fix.FinalAmount ?? c.FinalAmount,
-            ClosedOn = fix.ClosedOn ?? c.ClosedOn,
-            Summary = fix.Summary ?? c.Summary,
-            OccurredOn = fix.OccurredOn ?? c.OccurredOn,
-            Source = fix.Source ?? c.Source,
-        },
-        DealAbandoned a => a with
-        {
-            Reason = fix.EventReason ?? a.Reason,
-            OccurredOn = fix.OccurredOn ?? a.OccurredOn,
-            Source = fix.Source ?? a.Source,
-        },
-        ReportRetracted r => r with
-        {
-            Reason = fix.EventReason ?? r.Reason,
-            OccurredOn = fix.OccurredOn ?? r.OccurredOn,
-            Source = fix.Source ?? r.Source,
-        },
-        _ => throw new ArgumentOutOfRangeException(nameof(report), report.GetType().Name, "Not a report of this deal."),
-    };
 }

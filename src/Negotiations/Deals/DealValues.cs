@@ -80,6 +80,20 @@ public sealed record Source(string Publication, DateOnly PublishedOn, Attributio
 {
     public const int MaxUrlLength = 2000;
 
+    /// <summary>When the reported thing happened: as given, else the day the source published it.</summary>
+    public DateOnly HappenedOn(DateOnly? given) => given ?? PublishedOn;
+
+    /// <summary>The two fields every command carries about its report: the source and, optionally, when it happened.</summary>
+    public static void CheckReport(Source? source, DateOnly? occurredOn, DateTimeOffset now, ValidationErrors errors)
+    {
+        var latest = Dates.LatestAllowed(now);
+        Check(source, "source", latest, errors);
+        if (occurredOn is { } date)
+        {
+            Dates.Check(date, "occurredOn", latest, errors);
+        }
+    }
+
     public static void Check(Source? source, string field, DateOnly latestAllowed, ValidationErrors errors)
     {
         if (source is null)
@@ -98,23 +112,6 @@ public sealed record Source(string Publication, DateOnly PublishedOn, Attributio
             errors.Require(valid, $"{field}.url", $"'{field}.url' must be an absolute http or https URL of at most {MaxUrlLength} characters.");
         }
     }
-}
-
-/// <summary>The two fields every command carries about its report: the source and, optionally, when it happened.</summary>
-public static class Report
-{
-    public static void Check(Source? source, DateOnly? occurredOn, DateTimeOffset now, ValidationErrors errors)
-    {
-        var latest = Dates.LatestAllowed(now);
-        Source.Check(source, "source", latest, errors);
-        if (occurredOn is { } date)
-        {
-            Dates.Check(date, "occurredOn", latest, errors);
-        }
-    }
-
-    /// <summary>When the event happened: as given, else the day the source published it.</summary>
-    public static DateOnly OccurredOn(Source source, DateOnly? occurredOn) => occurredOn ?? source.PublishedOn;
 }
 
 public sealed record Party(string Name, PartyRole Role)

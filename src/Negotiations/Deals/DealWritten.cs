@@ -1,20 +1,14 @@
-using System.Reflection;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Negotiations.Deals;
 
 /// <summary>The answer to every successful write: the deal and the version it is now at.</summary>
-public sealed record DealWritten(Guid Id, long Version);
-
-/// <summary>The answer to opening a deal: 201 with the new deal's location.</summary>
-public sealed record DealOpened(Guid Id, long Version) : IHttpAware
+public sealed record DealWritten(Guid Id, long Version)
 {
-    public void Apply(HttpContext context)
-    {
-        context.Response.StatusCode = StatusCodes.Status201Created;
-        context.Response.Headers.Location = $"/api/deals/{Id}";
-    }
-
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status201Created, typeof(DealOpened), ["application/json"]));
+    /// <summary>What a command on an existing deal returns: the answer, and the one event to append.</summary>
+    public static (DealWritten, Events) Appending(Deal deal, object e) => (new DealWritten(deal.Id, deal.Version + 1), [e]);
 }
+
+/// <summary>The answer to opening a deal: 201, <c>Location: /api/deals/{id}</c>, and the new deal's id and version.</summary>
+public sealed record DealOpened(Guid Id, long Version) : CreationResponse($"/api/deals/{Id}");

@@ -1,5 +1,4 @@
 using Wolverine.Marten;
-using Negotiations.Infrastructure;
 
 namespace Negotiations.Deals;
 
@@ -13,7 +12,7 @@ public sealed class WriteDealAttribute : WriteAggregateAttribute
 {
     public WriteDealAttribute()
     {
-        MissingMessage = Problems.UnknownDeal;
+        MissingMessage = DealProblems.UnknownDeal;
         LoadStyle = ConcurrencyStyle.Exclusive;
     }
 }

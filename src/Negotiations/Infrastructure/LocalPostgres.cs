@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Npgsql;
 
@@ -95,7 +93,7 @@ public sealed class LocalPostgres : IAsyncDisposable
 
         if (port is null)
         {
-            port = FreePort();
+            port = Ports.FreeLoopbackPort();
             await RunAsync(bin, "pg_ctl", asPostgres, cancellationToken,
                 "-D", dataDirectory, "-l", Path.Combine(rootDirectory, "postgres.log"),
                 "-o", $"-p {port}", "-w", "-t", "60", "start");
@@ -269,13 +267,6 @@ public sealed class LocalPostgres : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     // Environment.UserName reads the effective user's name on Unix.
     private static bool IsRoot() => !OperatingSystem.IsWindows() && Environment.UserName == "root";
 
@@ -307,4 +298,7 @@ public sealed class LocalPostgres : IAsyncDisposable
     }
 }
 
-public sealed class LocalPostgresUnavailableException(string message) : Exception(message);
+public sealed class LocalPostgresUnavailableException(string message) : StartupRefusedException(message);
+
+/// <summary>The service cannot start as configured; the message says why and what to do, in one line for the operator.</summary>
+public class StartupRefusedException(string message) : Exception(message);

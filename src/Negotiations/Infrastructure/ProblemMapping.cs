@@ -10,6 +10,12 @@ namespace Negotiations.Infrastructure;
 /// without internals. Validation and state rules answer earlier, through the endpoints' Validate methods; lost races
 /// are mapped by Wolverine (MapConcurrencyFailuresToConflict).
 /// </summary>
+/// <summary>An exception a module throws when it knows the answer the client should get (a 503 for a damaged chain).</summary>
+public abstract class ProblemException(string message) : Exception(message)
+{
+    public abstract ProblemDetails ToProblem();
+}
+
 public sealed partial class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -34,12 +40,7 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
             Title = Problems.InvalidRequestTitle,
             Detail = bad.Message,
         },
-        TamperEvidence.EventChainBrokenException broken => new ProblemDetails
-        {
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Title = "This deal cannot take writes until its audit chain is checked.",
-            Detail = broken.Message,
-        },
+        ProblemException known => known.ToProblem(),
         _ when exception.InnerException is { } inner && Map(inner) is { Status: < 500 } mapped => mapped,
         _ => new ProblemDetails
         {

@@ -37,21 +37,11 @@ public sealed class RequestGuard(RequestDelegate next, IOptions<JsonOptions> jso
         return problem;
     }
 
-    /// <summary>A malformed id is a 400; the empty GUID is well-formed but never a deal's id (the event store refuses it).</summary>
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails? CheckRouteId(HttpContext context)
-    {
-        if (!context.Request.RouteValues.TryGetValue("id", out var value))
-        {
-            return null;
-        }
-
-        if (!Guid.TryParse(value as string, out var id))
-        {
-            return Problems.Validation("id", $"'{value}' is not a deal id: a deal id is a GUID.");
-        }
-
-        return id == Guid.Empty ? Problems.DealNotFound(id) : null;
-    }
+    /// <summary>The route's id, when the module that owns the route says what it identifies (<see cref="RouteIdMetadata"/>).</summary>
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails? CheckRouteId(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<RouteIdMetadata>() is { } routeId && context.Request.RouteValues.TryGetValue("id", out var value)
+            ? routeId.Check(value)
+            : null;
 
     private async Task<Microsoft.AspNetCore.Mvc.ValidationProblemDetails?> CheckJsonBodyAsync(HttpContext context)
     {

@@ -1,11 +1,7 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
-using JasperFx.Events.Projections;
 using Marten;
-using Negotiations.TamperEvidence;
-using Negotiations.Deals;
-using Negotiations.Security;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -14,20 +10,20 @@ using Weasel.Core;
 
 namespace Negotiations.Infrastructure;
 
+/// <summary>The platform every module runs on: Marten and Wolverine on one PostgreSQL, JSON, errors, health, OpenAPI.</summary>
 public static class ServiceSetup
 {
     public const string SchemaName = "negotiations";
     public static readonly TimeSpan IdempotencyRetention = TimeSpan.FromHours(24);
 
-    /// <summary>Marten (event store, projections) and Wolverine (handlers, HTTP endpoints) on one PostgreSQL.</summary>
-    public static WebApplicationBuilder AddNegotiations(this WebApplicationBuilder builder, string connectionString)
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder, string connectionString, IReadOnlyList<IServiceModule> modules)
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         builder.Services.AddNpgsqlDataSource(connectionString);
-        builder.AddNegotiationsSecurity();
+        HealthChecks.Add(builder.Services);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestGuard.MaxBodyBytes);
 
         builder.Services.CritterStackDefaults(x =>
@@ -48,14 +44,10 @@ public static class ServiceSetup
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 options.Events.MetadataConfig.CausationIdEnabled = true;
                 options.Events.MetadataConfig.HeadersEnabled = true;
-                foreach (var (type, name) in DealEventTypes.Names)
+                foreach (var module in modules)
                 {
-                    options.Events.MapEventType(type, name);
+                    module.ConfigureMarten(options);
                 }
-
-                options.Projections.Add<DealProjection>(ProjectionLifecycle.Inline);
-                options.Schema.For<Deal>().Index(x => x.LastActivityOn);
-                options.AddEventChain();
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
@@ -72,33 +64,41 @@ public static class ServiceSetup
             options.Durability.DeduplicationWindow = IdempotencyRetention;
         });
         builder.Services.AddWolverineHttp();
+        foreach (var module in modules)
+        {
+            module.AddServices(builder);
+        }
+
         return builder;
     }
 
-    public static WebApplication UseNegotiations(this WebApplication app)
+    public static WebApplication UsePlatform(this WebApplication app, IReadOnlyList<IServiceModule> modules)
     {
-        app.Use(RecordingMetadata.EchoCorrelationId);
+        app.Use(Correlation.EchoCorrelationId);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
-        app.UseNegotiationsSecurity();
+        foreach (var module in modules)
+        {
+            module.UsePipeline(app);
+        }
+
         app.UseMiddleware<RequestGuard>();
-        // The API's description: open to anyone in Development, for key holders elsewhere.
+        HealthChecks.Map(app);
+        // The API's description: open to anyone in Development, for callers the security module lets in elsewhere.
         var openApi = app.MapOpenApi();
         if (app.Environment.IsDevelopment())
         {
             openApi.AllowAnonymous();
         }
-        else
-        {
-            openApi.RequireAuthorization(SecuritySetup.ReadPolicy);
-        }
 
         app.MapWolverineEndpoints(http =>
         {
-            http.AddMiddleware(typeof(RecordingMetadata), chain => chain.HttpMethods.Contains("POST"));
-            http.ConfigureEndpoints(SecuritySetup.Protect);
-            http.MapConcurrencyFailuresToConflict(toProblemDetails: _ => Problems.ConcurrentChange());
+            http.AddMiddleware(typeof(Correlation), chain => chain.HttpMethods.Contains("POST"));
+            foreach (var module in modules)
+            {
+                module.ConfigureHttp(http);
+            }
         });
         return app;
     }

@@ -73,21 +73,13 @@ public static class Problems
         Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
     };
 
-    /// <summary>The 404 detail for an unknown deal; Wolverine fills in {Id} on the write routes.</summary>
-    public const string UnknownDeal = "No deal with id {Id} exists.";
-
-    public static ProblemDetails DealNotFound(Guid id) => NotFound(UnknownDeal.Replace("{Id}", id.ToString(), StringComparison.Ordinal));
-
-    /// <summary>Two writes raced on one deal and this one lost: nothing of it was recorded.</summary>
-    public static ProblemDetails ConcurrentChange() =>
-        Conflict("The deal was changed by another request at the same time: nothing was recorded; reload it and try again.");
-
-    public static ProblemDetails Conflict(string detail, long? currentVersion = null)
+    /// <summary>A 409: the request conflicts with the current state of what it writes to; <c>currentVersion</c> when known.</summary>
+    public static ProblemDetails Conflict(string title, string detail, long? currentVersion = null)
     {
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
-            Title = "The request conflicts with the deal's current state.",
+            Title = title,
             Detail = detail,
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.10",
         };

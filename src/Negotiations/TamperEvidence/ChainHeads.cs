@@ -1,4 +1,6 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Negotiations.Security;
 using Wolverine.Http;
 
 namespace Negotiations.TamperEvidence;
@@ -9,6 +11,7 @@ public static class ChainHeadsEndpoint
     /// The last hash of every deal's chain. Anyone with write access to the database can rewrite a stream and recompute
     /// its chain; heads copied somewhere that person cannot reach make such a rewrite show.
     /// </summary>
+    [Authorize(Policy = SecurityModule.AuditPolicy)]
     [WolverineGet("/api/chain-heads")]
     public static async Task<IReadOnlyList<ChainHead>> Get(IDocumentStore store, CancellationToken cancellationToken)
     {

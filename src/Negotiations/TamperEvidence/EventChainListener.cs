@@ -1,5 +1,7 @@
 using JasperFx.Events;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Infrastructure;
 
 namespace Negotiations.TamperEvidence;
 
@@ -70,4 +72,12 @@ internal sealed class EventChainListener : DocumentSessionListenerBase
 }
 
 /// <summary>A write refused because the deal's stored chain has a gap: damage to the store, not to the request.</summary>
-public sealed class EventChainBrokenException(string message) : Exception(message);
+public sealed class EventChainBrokenException(string message) : ProblemException(message)
+{
+    public override ProblemDetails ToProblem() => new()
+    {
+        Status = StatusCodes.Status503ServiceUnavailable,
+        Title = "This deal cannot take writes until its audit chain is checked.",
+        Detail = Message,
+    };
+}

@@ -1,5 +1,7 @@
 using Marten;
-using Negotiations.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Negotiations.Deals;
+using Negotiations.Security;
 using Wolverine.Http;
 
 namespace Negotiations.TamperEvidence;
@@ -7,9 +9,10 @@ namespace Negotiations.TamperEvidence;
 public static class VerifyDealEndpoint
 {
     /// <summary>Whether the deal's stored events still match their hash chain, and if not, the first version that does not.</summary>
+    [Authorize(Policy = SecurityModule.AuditPolicy)]
     [WolverineGet("/api/deals/{id}/verify")]
     public static async Task<IResult> Get(Guid id, IDocumentStore store, CancellationToken cancellationToken) =>
         await ChainVerification.VerifyAsync(store.Storage.Database, id, cancellationToken) is { } verdict
             ? Results.Ok(verdict)
-            : Results.Problem(Problems.DealNotFound(id));
+            : Results.Problem(DealProblems.NotFound(id));
 }

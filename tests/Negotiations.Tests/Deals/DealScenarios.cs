@@ -28,7 +28,7 @@ public static class DealScenarios
         source = source ?? Source("The Information", "2025-12-16"),
     };
 
-    public static async Task<DealWritten> ReportNewDeal(this IAlbaHost host, object? body = null, string? recordedBy = null)
+    public static async Task<DealOpened> ReportNewDeal(this IAlbaHost host, object? body = null, string? recordedBy = null)
     {
         var result = await host.Scenario(s =>
         {
@@ -40,7 +40,7 @@ public static class DealScenarios
 
             s.StatusCodeShouldBe(201);
         });
-        return (await result.ReadAsJsonAsync<DealWritten>())!;
+        return (await result.ReadAsJsonAsync<DealOpened>())!;
     }
 
     /// <summary>POSTs a JSON body and checks the status; returns the result to read further.</summary>

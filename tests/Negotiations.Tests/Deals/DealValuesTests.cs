@@ -232,31 +232,31 @@ public class DealValuesTests
     [Fact]
     public void dates_from_1900_to_tomorrow_are_accepted()
     {
-        ThenAccepted(Checked(e => Report.Check(Wsj("1900-01-01"), Dates.Earliest, Now, e)));
-        ThenAccepted(Checked(e => Report.Check(Wsj("2026-03-02"), Tomorrow, Now, e)));
-        ThenAccepted(Checked(e => Report.Check(Wsj("2026-03-01"), Day("2026-03-01"), Now, e)));
+        ThenAccepted(Checked(e => Source.CheckReport(Wsj("1900-01-01"), Dates.Earliest, Now, e)));
+        ThenAccepted(Checked(e => Source.CheckReport(Wsj("2026-03-02"), Tomorrow, Now, e)));
+        ThenAccepted(Checked(e => Source.CheckReport(Wsj("2026-03-01"), Day("2026-03-01"), Now, e)));
     }
 
     [Fact]
     public void a_date_before_1900_is_refused()
     {
-        ThenRefused(Checked(e => Report.Check(Wsj("1899-12-31"), TooEarly, Now, e)), 400, "source.publishedOn", "occurredOn");
+        ThenRefused(Checked(e => Source.CheckReport(Wsj("1899-12-31"), TooEarly, Now, e)), 400, "source.publishedOn", "occurredOn");
         ThenRefused(Checked(e => Dates.Check(DateOnly.MinValue, "closedOn", Tomorrow, e)), 400, "closedOn");
     }
 
     [Fact]
     public void a_date_after_tomorrow_is_refused()
     {
-        ThenRefused(Checked(e => Report.Check(Wsj("2026-03-03"), DayAfterTomorrow, Now, e)), 400, "source.publishedOn", "occurredOn");
+        ThenRefused(Checked(e => Source.CheckReport(Wsj("2026-03-03"), DayAfterTomorrow, Now, e)), 400, "source.publishedOn", "occurredOn");
         ThenRefused(Checked(e => Dates.Check(DateOnly.MaxValue, "closedOn", Tomorrow, e)), 400, "closedOn");
     }
 
     [Fact]
     public void no_occurred_on_is_not_checked_and_defaults_to_the_publication_day()
     {
-        ThenAccepted(Checked(e => Report.Check(Wsj("2026-01-29"), null, Now, e)));
-        Assert.Equal(Day("2026-01-29"), Report.OccurredOn(Wsj("2026-01-29"), null));
-        Assert.Equal(Day("2026-01-20"), Report.OccurredOn(Wsj("2026-01-29"), Day("2026-01-20")));
+        ThenAccepted(Checked(e => Source.CheckReport(Wsj("2026-01-29"), null, Now, e)));
+        Assert.Equal(Day("2026-01-29"), Wsj("2026-01-29").HappenedOn(null));
+        Assert.Equal(Day("2026-01-20"), Wsj("2026-01-29").HappenedOn(Day("2026-01-20")));
     }
 
     [Fact]

@@ -129,7 +129,7 @@ public class CrashSafetyTests(ITestOutputHelper output)
     {
         var correlationId = Guid.NewGuid().ToString("N");
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add(RecordingMetadata.CorrelationHeader, correlationId);
+        request.Headers.Add(Correlation.CorrelationHeader, correlationId);
         load.Sent[correlationId] = path.ToString();
         Interlocked.Increment(ref load.InFlight);
         try

@@ -18,16 +18,16 @@ public static class AbandonDealEndpoint
     {
         var errors = new ValidationErrors();
         errors.RequireText(command.Reason, "reason", TextLimits.Paragraphs);
-        Report.Check(command.Source, command.OccurredOn, now, errors);
+        Source.CheckReport(command.Source, command.OccurredOn, now, errors);
         return errors.IsEmpty
-            ? deal.CheckWrite(command.ExpectedVersion, "be abandoned", changesStatusOn: Decide(command).OccurredOn)
+            ? deal.Allows(new DealWrite.Ending("be abandoned", Decide(command).OccurredOn), command.ExpectedVersion)
             : errors.ToProblem();
     }
 
     public static DealAbandoned Decide(AbandonDeal command) =>
-        new(command.Reason, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
+        new(command.Reason, command.Source.HappenedOn(command.OccurredOn), command.Source);
 
     [WolverinePost("/api/deals/{id}/abandon")]
     public static (DealWritten, Events) Post(AbandonDeal command, [WriteDeal] Deal deal) =>
-        (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
+        DealWritten.Appending(deal, Decide(command));
 }

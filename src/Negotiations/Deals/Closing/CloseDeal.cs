@@ -26,19 +26,19 @@ public static class CloseDealEndpoint
         }
 
         errors.RequireText(command.Summary, "summary", TextLimits.Paragraphs, required: false);
-        Report.Check(command.Source, command.OccurredOn, now, errors);
+        Source.CheckReport(command.Source, command.OccurredOn, now, errors);
         return errors.IsEmpty
-            ? deal.CheckWrite(command.ExpectedVersion, "be closed again", changesStatusOn: Decide(command).OccurredOn)
+            ? deal.Allows(new DealWrite.Ending("be closed again", Decide(command).OccurredOn), command.ExpectedVersion)
             : errors.ToProblem();
     }
 
     public static DealClosed Decide(CloseDeal command)
     {
-        var occurredOn = Report.OccurredOn(command.Source, command.OccurredOn ?? command.ClosedOn);
+        var occurredOn = command.Source.HappenedOn(command.OccurredOn ?? command.ClosedOn);
         return new DealClosed(command.FinalAmount, command.ClosedOn ?? occurredOn, command.Summary, occurredOn, command.Source);
     }
 
     [WolverinePost("/api/deals/{id}/close")]
     public static (DealWritten, Events) Post(CloseDeal command, [WriteDeal] Deal deal) =>
-        (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
+        DealWritten.Appending(deal, Decide(command));
 }

@@ -36,7 +36,7 @@ public static class GetDealDiffEndpoint
         var stream = await session.Events.FetchStreamAsync(id, token: cancellationToken);
         if (stream.Count == 0)
         {
-            return Results.Problem(Problems.DealNotFound(id));
+            return Results.Problem(DealProblems.NotFound(id));
         }
 
         var before = DealAsOf.Fold(id, stream, from.Version, from.Instant, null);

@@ -29,32 +29,7 @@ public sealed record CorrectRecording(
     string? EventReason = null,
     ReportedAmount? FinalAmount = null,
     DateOnly? ClosedOn = null,
-    long? ExpectedVersion = null)
-{
-
-    /// <summary>The members a correction may give for each kind of event (JSON names).</summary>
-    public static readonly IReadOnlyDictionary<Type, string[]> Correctable = new Dictionary<Type, string[]>
-    {
-        [typeof(TalksReported)] = ["occurredOn", "source", "title", "kind", "parties", "summary", "amount", "valuation"],
-        [typeof(TermsProposed)] = ["occurredOn", "source", "amount", "valuation", "stakePercent", "instrument", "governance", "commitments", "summary"],
-        [typeof(StakeRevised)] = ["occurredOn", "source", "amount", "stakePercent", "eventReason"],
-        [typeof(DealClosed)] = ["occurredOn", "source", "finalAmount", "closedOn", "summary"],
-        [typeof(DealAbandoned)] = ["occurredOn", "source", "eventReason"],
-        [typeof(ReportRetracted)] = ["occurredOn", "source", "eventReason"],
-    };
-
-    public IEnumerable<string> GivenMembers()
-    {
-        (string Name, object? Value)[] members =
-        [
-            ("occurredOn", OccurredOn), ("source", Source), ("title", Title), ("kind", Kind), ("parties", Parties),
-            ("summary", Summary), ("amount", Amount), ("valuation", Valuation), ("stakePercent", StakePercent),
-            ("instrument", Instrument), ("governance", Governance), ("commitments", Commitments),
-            ("eventReason", EventReason), ("finalAmount", FinalAmount), ("closedOn", ClosedOn),
-        ];
-        return members.Where(m => m.Value is not null).Select(m => m.Name);
-    }
-}
+    long? ExpectedVersion = null);
 
 public static class CorrectRecordingEndpoint
 {
@@ -73,19 +48,21 @@ public static class CorrectRecordingEndpoint
             return errors.ToProblem();
         }
 
-        if (!CorrectRecording.Correctable.TryGetValue(target.Data.GetType(), out var allowed))
+        var correctable = Corrections.MembersOf(target.Data.GetType());
+        if (correctable is null)
         {
             errors.Add("correctsVersion", $"Event {target.Version} is a correction: correct the event it corrects instead.");
             return errors.ToProblem();
         }
 
-        var given = command.GivenMembers().ToList();
-        errors.Require(given.Count > 0, "correctsVersion", $"Give at least one member to correct: {string.Join(", ", allowed)}.");
+        var allowed = string.Join(", ", correctable.Select(m => m.Name));
+        var given = Corrections.GivenIn(Decide(command)).ToList();
+        errors.Require(given.Count > 0, "correctsVersion", $"Give at least one member to correct: {allowed}.");
         // Version 1 is the report that opened the deal: the one with a title and kind (as DealTimeline reads it too).
         var opening = target.Version == 1;
-        foreach (var member in given.Where(m => !allowed.Contains(m) || (m is "title" or "kind" && !opening)))
+        foreach (var member in given.Where(m => !correctable.Contains(m) || (!opening && (m == Corrections.Title || m == Corrections.Kind))).Select(m => m.Name))
         {
-            errors.Add(member, $"'{member}' is not a member of event {target.Version} ({target.EventTypeName}); it has {string.Join(", ", allowed)}.");
+            errors.Add(member, $"'{member}' is not a member of event {target.Version} ({target.EventTypeName}); it has {allowed}.");
         }
 
         var latest = Dates.LatestAllowed(now);
@@ -120,7 +97,7 @@ public static class CorrectRecordingEndpoint
         ReportedAmount.Check(command.FinalAmount, "finalAmount", errors);
         Valuation.Check(command.Valuation, "valuation", errors);
         StakePercent.Check(command.StakePercent, "stakePercent", errors);
-        return errors.IsEmpty ? deal.CheckWrite(command.ExpectedVersion, "be corrected", fixesTheRecord: true) : errors.ToProblem();
+        return errors.IsEmpty ? deal.Allows(new DealWrite.RecordFix("be corrected"), command.ExpectedVersion) : errors.ToProblem();
     }
 
     public static RecordingCorrected Decide(CorrectRecording command) => new(
@@ -131,5 +108,5 @@ public static class CorrectRecordingEndpoint
 
     [WolverinePost("/api/deals/{id}/corrections")]
     public static (DealWritten, Events) Post(CorrectRecording command, [WriteDeal] Deal deal) =>
-        (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
+        DealWritten.Appending(deal, Decide(command));
 }

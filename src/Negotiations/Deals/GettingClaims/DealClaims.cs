@@ -50,20 +50,20 @@ public sealed record DealClaims(Guid Id, ClaimFields Fields)
             .OrderBy(e => e.Effective.OccurredOn).ThenBy(e => e.Version)
             .ToList();
 
-        FieldClaims Field(Func<IDealEvent, object?> value, Func<RecordingCorrected, object?> correctionOf, Func<object, string> text)
+        FieldClaims Field(ClaimField field, Func<IDealEvent, object?> value, Func<object, string> text)
         {
             var claims = entries
                 .Where(entry => value(entry.Effective) is not null)
-                .Select(entry => ClaimOf(entry, value, correctionOf, corrections))
+                .Select(entry => ClaimOf(entry, field, value, corrections))
                 .ToList();
             return new FieldClaims(Summarize(claims, text), claims);
         }
 
         return new DealClaims(id, new ClaimFields(
-            Field(AmountOf, fix => fix.Amount ?? fix.FinalAmount, v => CompactMoney.Format((ReportedAmount)v)),
-            Field(ValuationOf, fix => fix.Valuation, v => CompactMoney.Format((Valuation)v)),
-            Field(StakePercentOf, fix => fix.StakePercent, v => $"{((decimal)v).ToString("0.###", CultureInfo.InvariantCulture)}%"),
-            Field(StatusOf, _ => null, v => v.ToString()!)));
+            Field(ClaimField.Amount, AmountOf, v => CompactMoney.Format((ReportedAmount)v)),
+            Field(ClaimField.Valuation, ValuationOf, v => CompactMoney.Format((Valuation)v)),
+            Field(ClaimField.StakePercent, StakePercentOf, v => $"{((decimal)v).ToString("0.###", CultureInfo.InvariantCulture)}%"),
+            Field(ClaimField.Status, StatusOf, v => v.ToString()!)));
     }
 
     private static object? AmountOf(IDealEvent report) => report switch
@@ -100,18 +100,13 @@ public sealed record DealClaims(Guid Id, ClaimFields Fields)
     };
 
     /// <summary>
-    /// A correction touches a claim when it gives the claim's value, its date or its source: each changes what the claim
-    /// says. Corrections of other members of the same report (a summary typo) leave the claim alone.
+    /// A correction touches a claim when it gives the claim's value, its date or its source (<see cref="Corrections"/>):
+    /// each changes what the claim says. Corrections of other members of the same report (a summary typo) leave it alone.
     /// </summary>
     private static Claim ClaimOf(
-        TimelineEntry entry, Func<IDealEvent, object?> value, Func<RecordingCorrected, object?> correctionOf,
-        Dictionary<long, RecordingCorrected> corrections)
+        TimelineEntry entry, ClaimField field, Func<IDealEvent, object?> value, Dictionary<long, RecordingCorrected> corrections)
     {
-        var correctedBy = entry.CorrectedBy.Where(version =>
-        {
-            var fix = corrections[version];
-            return correctionOf(fix) is not null || fix.OccurredOn is not null || fix.Source is not null;
-        }).ToList();
+        var correctedBy = entry.CorrectedBy.Where(version => Corrections.ChangesClaim(corrections[version], field)).ToList();
         var report = entry.Effective;
         return new Claim(
             entry.Version, report.OccurredOn, entry.RecordedAt, value(report)!, report.Source.Publication, report.Source.Attribution,

@@ -36,7 +36,7 @@ public static class GetDealClaimsEndpoint
         var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
         if (DealClaims.From(id, events) is not { } claims)
         {
-            return Results.Problem(Problems.DealNotFound(id));
+            return Results.Problem(DealProblems.NotFound(id));
         }
 
         return csv ? Csv.Result(ToCsv(claims, json.Value.SerializerOptions)) : Results.Ok(claims);

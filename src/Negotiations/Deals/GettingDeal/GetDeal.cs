@@ -33,7 +33,7 @@ public static class GetDealEndpoint
         if (deal is null)
         {
             return await session.Events.FetchStreamStateAsync(id, cancellationToken) is null
-                ? Results.Problem(Problems.DealNotFound(id))
+                ? Results.Problem(DealProblems.NotFound(id))
                 : Results.Problem(Problems.NotFound(DealAsOf.NotKnownYet(id, version, asOf, occurredBy)));
         }
 

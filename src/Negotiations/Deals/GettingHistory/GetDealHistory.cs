@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Negotiations.Infrastructure;
+using Negotiations.Security;
 using Wolverine.Http;
 
 namespace Negotiations.Deals.GettingHistory;
@@ -70,7 +71,7 @@ public static class GetDealHistoryEndpoint
             .ToListAsync(cancellationToken);
         if (events.Count == 0 && await session.Events.FetchStreamStateAsync(id, cancellationToken) is null)
         {
-            return Results.Problem(Problems.DealNotFound(id));
+            return Results.Problem(DealProblems.NotFound(id));
         }
 
         // Corrections and retractions may come after the page: read them all for the marks (few, and one indexed query).
@@ -81,7 +82,7 @@ public static class GetDealHistoryEndpoint
         var marks = TimelineMarks.Of(fixes);
 
         var page = events.Take(limit).Select(e => new HistoryEntry(
-            e.Version, e.EventTypeName, (e.Data as IDealEvent)?.OccurredOn, e.Timestamp, e.UserName ?? RecordingMetadata.Anonymous,
+            e.Version, e.EventTypeName, (e.Data as IDealEvent)?.OccurredOn, e.Timestamp, e.UserName ?? RecordedBy.Anonymous,
             e.CorrelationId, e.CausationId, (e.Data as IDealEvent)?.Source, marks.CorrectedBy[e.Version].ToList(),
             marks.RetractionOf(e.Version), e.Data)).ToList();
         long? next = events.Count > limit ? events[limit].Version : null;

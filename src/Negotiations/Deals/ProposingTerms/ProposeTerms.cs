@@ -29,15 +29,15 @@ public static class ProposeTermsEndpoint
         errors.RequireText(command.Governance, "governance", TextLimits.Paragraphs, required: false);
         errors.RequireText(command.Commitments, "commitments", TextLimits.Paragraphs, required: false);
         errors.RequireText(command.Summary, "summary", TextLimits.Paragraphs, required: false);
-        Report.Check(command.Source, command.OccurredOn, now, errors);
-        return errors.IsEmpty ? deal.CheckWrite(command.ExpectedVersion, "take proposed terms") : errors.ToProblem();
+        Source.CheckReport(command.Source, command.OccurredOn, now, errors);
+        return errors.IsEmpty ? deal.Allows(new DealWrite.Negotiation("take proposed terms"), command.ExpectedVersion) : errors.ToProblem();
     }
 
     public static TermsProposed Decide(ProposeTerms command) => new(
         command.Amount, command.Valuation, command.StakePercent, command.Instrument, command.Governance, command.Commitments,
-        command.Summary, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
+        command.Summary, command.Source.HappenedOn(command.OccurredOn), command.Source);
 
     [WolverinePost("/api/deals/{id}/terms")]
     public static (DealWritten, Events) Post(ProposeTerms command, [WriteDeal] Deal deal) =>
-        (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
+        DealWritten.Appending(deal, Decide(command));
 }

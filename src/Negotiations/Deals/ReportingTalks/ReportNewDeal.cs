@@ -26,13 +26,13 @@ public static class ReportNewDealEndpoint
         errors.RequireText(command.Summary, "summary", TextLimits.Paragraphs, required: false);
         ReportedAmount.Check(command.Amount, "amount", errors);
         Valuation.Check(command.Valuation, "valuation", errors);
-        Report.Check(command.Source, command.OccurredOn, now, errors);
+        Source.CheckReport(command.Source, command.OccurredOn, now, errors);
         return errors.ToProblem();
     }
 
     public static TalksReported Decide(ReportNewDeal command) => new(
         command.Title.Trim(), command.Kind, Party.Trimmed(command.Parties),
-        command.Summary, command.Amount, command.Valuation, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
+        command.Summary, command.Amount, command.Valuation, command.Source.HappenedOn(command.OccurredOn), command.Source);
 
     [WolverinePost("/api/deals")]
     public static (DealOpened, IStartStream) Post(ReportNewDeal command)

@@ -27,19 +27,17 @@ public static class ReportTalksEndpoint
         errors.RequireText(command.Summary, "summary", TextLimits.Paragraphs, required: false);
         ReportedAmount.Check(command.Amount, "amount", errors);
         Valuation.Check(command.Valuation, "valuation", errors);
-        Report.Check(command.Source, command.OccurredOn, now, errors);
-        // Only a revival changes the status; other reports of talks may be dated anywhere in the deal's life.
+        Source.CheckReport(command.Source, command.OccurredOn, now, errors);
         return errors.IsEmpty
-            ? deal.CheckWrite(command.ExpectedVersion, "report talks", revives: true,
-                changesStatusOn: deal.Status == DealStatus.Abandoned ? Decide(command).OccurredOn : null)
+            ? deal.Allows(new DealWrite.TalksReport(Decide(command).OccurredOn), command.ExpectedVersion)
             : errors.ToProblem();
     }
 
     public static TalksReported Decide(ReportTalks command) => new(
         null, null, Party.Trimmed(command.Parties ?? []),
-        command.Summary, command.Amount, command.Valuation, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
+        command.Summary, command.Amount, command.Valuation, command.Source.HappenedOn(command.OccurredOn), command.Source);
 
     [WolverinePost("/api/deals/{id}/talks")]
     public static (DealWritten, Events) Post(ReportTalks command, [WriteDeal] Deal deal) =>
-        (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
+        DealWritten.Appending(deal, Decide(command));
 }

@@ -29,7 +29,7 @@ public static class RetractReportEndpoint
     {
         var errors = new ValidationErrors();
         errors.RequireText(command.Reason, "reason", TextLimits.Paragraphs);
-        Report.Check(command.Source, command.OccurredOn, now, errors);
+        Source.CheckReport(command.Source, command.OccurredOn, now, errors);
         var target = stream.FirstOrDefault(e => e.Version == command.RetractsVersion);
         if (target is null)
         {
@@ -46,14 +46,14 @@ public static class RetractReportEndpoint
         }
 
         return TimelineMarks.Of(stream).RetractionOf(command.RetractsVersion) is { } earlier
-            ? Problems.Conflict($"Event {command.RetractsVersion} was already retracted by event {earlier}.", deal.Version)
-            : deal.CheckWrite(command.ExpectedVersion, "have a report retracted", fixesTheRecord: true);
+            ? DealProblems.Conflict($"Event {command.RetractsVersion} was already retracted by event {earlier}.", deal.Version)
+            : deal.Allows(new DealWrite.RecordFix("have a report retracted"), command.ExpectedVersion);
     }
 
     public static ReportRetracted Decide(RetractReport command) =>
-        new(command.RetractsVersion, command.Reason, Report.OccurredOn(command.Source, command.OccurredOn), command.Source, command.Kind);
+        new(command.RetractsVersion, command.Reason, command.Source.HappenedOn(command.OccurredOn), command.Source, command.Kind);
 
     [WolverinePost("/api/deals/{id}/retractions")]
     public static (DealWritten, Events) Post(RetractReport command, [WriteDeal] Deal deal) =>
-        (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
+        DealWritten.Appending(deal, Decide(command));
 }

@@ -24,14 +24,14 @@ public static class ReviseStakeEndpoint
         ReportedAmount.Check(command.Amount, "amount", errors);
         StakePercent.Check(command.StakePercent, "stakePercent", errors);
         errors.RequireText(command.Reason, "reason", TextLimits.Paragraphs);
-        Report.Check(command.Source, command.OccurredOn, now, errors);
-        return errors.IsEmpty ? deal.CheckWrite(command.ExpectedVersion, "have its stake revised") : errors.ToProblem();
+        Source.CheckReport(command.Source, command.OccurredOn, now, errors);
+        return errors.IsEmpty ? deal.Allows(new DealWrite.Negotiation("have its stake revised"), command.ExpectedVersion) : errors.ToProblem();
     }
 
     public static StakeRevised Decide(ReviseStake command) => new(
-        command.Amount, command.StakePercent, command.Reason, Report.OccurredOn(command.Source, command.OccurredOn), command.Source);
+        command.Amount, command.StakePercent, command.Reason, command.Source.HappenedOn(command.OccurredOn), command.Source);
 
     [WolverinePost("/api/deals/{id}/stake")]
     public static (DealWritten, Events) Post(ReviseStake command, [WriteDeal] Deal deal) =>
-        (new DealWritten(deal.Id, deal.Version + 1), [Decide(command)]);
+        DealWritten.Appending(deal, Decide(command));
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Negotiations.Infrastructure;
 using Wolverine.Http;
 
 namespace Negotiations.Security;
@@ -11,9 +12,10 @@ namespace Negotiations.Security;
 /// <summary>
 /// Who may do what: API keys from configuration, one role each, checked on every route but <c>/health</c>; and a per-key
 /// limit on writes. Development without keys runs open as one local admin; any other environment refuses to start
-/// without keys.
+/// without keys. Writes (every non-GET) need a Recorder; reads any role, unless an endpoint names its own policy with
+/// <c>[Authorize(Policy = …)]</c> (as the tamper-evidence routes name <see cref="AuditPolicy"/>).
 /// </summary>
-public static partial class SecuritySetup
+public sealed partial class SecurityModule : IServiceModule
 {
     public const string ReadPolicy = "read";
     public const string RecordPolicy = "record";
@@ -24,7 +26,7 @@ public static partial class SecuritySetup
     /// <summary>10 writes a second, sustained for a minute, per key: far above what a team of analysts types.</summary>
     public const int DefaultWritesPerMinute = 600;
 
-    public static WebApplicationBuilder AddNegotiationsSecurity(this WebApplicationBuilder builder)
+    public void AddServices(WebApplicationBuilder builder)
     {
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         CheckKeys(auth.Keys);
@@ -76,26 +78,31 @@ public static partial class SecuritySetup
                         : $"address:{context.Connection.RemoteIpAddress}",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = writesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
-        return builder;
     }
 
-    public static WebApplication UseNegotiationsSecurity(this WebApplication app)
+    public void ConfigureHttp(WolverineHttpOptions http)
+    {
+        http.ConfigureEndpoints(Protect);
+        http.AddMiddleware(typeof(RecordedBy), chain => chain.HttpMethods.Contains("POST"));
+    }
+
+    public void UsePipeline(WebApplication app)
     {
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        return app;
     }
 
-    /// <summary>Which policy guards which route: writes need Recorder, verification Auditor, the rest any role.</summary>
+    /// <summary>Which policy guards an endpoint: its own <c>[Authorize]</c>, else Recorder for writes and any role for reads.</summary>
     public static void Protect(HttpChain chain)
     {
-        var route = chain.RoutePattern?.RawText ?? "";
-        if (route == "/health")
+        var own = chain.Method.Method.GetCustomAttributes(inherit: true).OfType<IAuthorizeData>().ToArray();
+        if (own.Length > 0)
         {
-            chain.Metadata.AllowAnonymous();
+            chain.Metadata.RequireAuthorization(own);
         }
-        else if (chain.HttpMethods.Any(method => method is not ("GET" or "HEAD")))
+
+        if (chain.HttpMethods.Any(method => method is not ("GET" or "HEAD")))
         {
             chain.Metadata.RequireAuthorization(RecordPolicy).RequireRateLimiting(WritesLimiter);
             // Idempotency-Key: a repeat of the same request gets the first answer replayed, a different request under the
@@ -108,11 +115,7 @@ public static partial class SecuritySetup
                 ClaimInTransaction = true,
             };
         }
-        else if (route.EndsWith("/verify", StringComparison.Ordinal) || route.StartsWith("/api/chain-heads", StringComparison.Ordinal))
-        {
-            chain.Metadata.RequireAuthorization(AuditPolicy);
-        }
-        else
+        else if (own.Length == 0)
         {
             chain.Metadata.RequireAuthorization(ReadPolicy);
         }
@@ -181,7 +184,7 @@ public static partial class SecuritySetup
     private static partial Regex Sha256Hex();
 }
 
-public sealed class SecurityConfigurationException(string message) : Exception(message);
+public sealed class SecurityConfigurationException(string message) : StartupRefusedException(message);
 
 /// <summary>Stops the host at start-up with the configuration problem found while it was built.</summary>
 internal sealed class RefuseToStart(SecurityConfigurationException refusal) : IHostedService

@@ -4,26 +4,17 @@ using Marten;
 namespace Negotiations.Infrastructure;
 
 /// <summary>
-/// Who recorded a write and which request it belongs to, stamped into the event store's metadata of every event the
-/// write appends. Recorded-by is the optional <c>X-Recorded-By</c> header, else "anonymous". The correlation id is the
-/// client's <c>X-Correlation-Id</c>, else the trace id of a W3C <c>traceparent</c>, else a new one; it is echoed in the
-/// response. <c>X-Causation-Id</c>, when a client sends it, names what led to this command.
+/// Which request a write belongs to, stamped into the event store's metadata of every event the write appends. The
+/// correlation id is the client's <c>X-Correlation-Id</c>, else the trace id of a W3C <c>traceparent</c>, else a new one;
+/// it is echoed in the response. <c>X-Causation-Id</c>, when a client sends it, names what led to this command.
 /// </summary>
-public static partial class RecordingMetadata
+public static partial class Correlation
 {
-    public const string RecordedByHeader = "X-Recorded-By";
     public const string CorrelationHeader = "X-Correlation-Id";
     public const string CausationHeader = "X-Causation-Id";
-    public const string Anonymous = "anonymous";
     public const int MaxLength = 200;
 
     private const string CorrelationItem = "negotiations.correlation-id";
-
-    /// <summary>The key holder's name when the caller used an API key (the header is then ignored), else the header.</summary>
-    public static string RecordedBy(HttpContext context) =>
-        context.User.HasClaim(c => c.Type == Security.ApiKeyAuthenticationHandler.KeyHolderClaim) && context.User.Identity?.Name is { } name
-            ? name
-            : Header(context, RecordedByHeader) ?? Anonymous;
 
     public static string CorrelationId(HttpContext context) => context.Items[CorrelationItem] as string ?? Assign(context);
 
@@ -42,7 +33,6 @@ public static partial class RecordingMetadata
     /// <summary>Wolverine middleware on every write endpoint.</summary>
     public static void Before(HttpContext context, IDocumentSession session)
     {
-        session.LastModifiedBy = RecordedBy(context);
         session.CorrelationId = CorrelationId(context);
         session.CausationId = Header(context, CausationHeader);
     }
@@ -56,7 +46,8 @@ public static partial class RecordingMetadata
         return id;
     }
 
-    private static string? Header(HttpContext context, string name)
+    /// <summary>A request header's trimmed text, cut to <see cref="MaxLength"/>; null when absent or blank.</summary>
+    public static string? Header(HttpContext context, string name)
     {
         var value = context.Request.Headers[name].ToString().Trim();
         return value.Length == 0 ? null : value.Length <= MaxLength ? value : value[..MaxLength];

@@ -1,0 +1,39 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Negotiations.Infrastructure;
+using Wolverine.Http;
+
+namespace Negotiations.Deals;
+
+/// <summary>
+/// Deal streams: the events (under their stable names), the inline status document and its projection, the commands
+/// that record reports, and the views of a deal (status now or as of any point, history, claims, diff).
+/// </summary>
+public sealed class DealsModule : IServiceModule
+{
+    private static readonly RouteIdMetadata DealId = new("deal", DealProblems.NotFound);
+
+    public void ConfigureMarten(StoreOptions options)
+    {
+        foreach (var (type, name) in DealEventTypes.Names)
+        {
+            options.Events.MapEventType(type, name);
+        }
+
+        options.Projections.Add<DealProjection>(ProjectionLifecycle.Inline);
+        // Stored as "dealoverview" since the first release, when the type had that name: existing status documents stay.
+        options.Schema.For<Deal>().DocumentAlias("dealoverview").Index(x => x.LastActivityOn);
+    }
+
+    public void ConfigureHttp(WolverineHttpOptions http)
+    {
+        http.ConfigureEndpoints(chain =>
+        {
+            if (chain.RoutePattern?.RawText?.StartsWith("/api/deals/{id}", StringComparison.Ordinal) == true)
+            {
+                chain.Metadata.WithMetadata(DealId);
+            }
+        });
+        http.MapConcurrencyFailuresToConflict(toProblemDetails: _ => DealProblems.ConcurrentChange());
+    }
+}
