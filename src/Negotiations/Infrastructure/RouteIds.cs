@@ -12,4 +12,22 @@ public sealed record RouteIdMetadata(string Kind, Func<Guid, ProblemDetails> Not
         !Guid.TryParse(value as string, out var id) ? Problems.Validation("id", $"'{value}' is not a {Kind} id: a {Kind} id is a GUID.")
         : id == Guid.Empty ? NotFound(id)
         : null;
+
+    /// <summary>Middleware: answers the check's problem before the endpoint runs (routing has picked the endpoint).</summary>
+    public static async Task CheckRouteId(HttpContext context, RequestDelegate next)
+    {
+        var problem = context.GetEndpoint()?.Metadata.GetMetadata<RouteIdMetadata>() is { } routeId
+            && context.Request.RouteValues.TryGetValue("id", out var value)
+                ? routeId.Check(value)
+                : null;
+        if (problem is null)
+        {
+            await next(context);
+            return;
+        }
+
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
 }

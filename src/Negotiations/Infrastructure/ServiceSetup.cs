@@ -24,7 +24,7 @@ public static class ServiceSetup
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         builder.Services.AddNpgsqlDataSource(connectionString);
         HealthChecks.Add(builder.Services);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestGuard.MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.MaxBodyBytes);
 
         builder.Services.CritterStackDefaults(x =>
         {
@@ -83,7 +83,7 @@ public static class ServiceSetup
             module.UsePipeline(app);
         }
 
-        app.UseMiddleware<RequestGuard>();
+        app.Use(RouteIdMetadata.CheckRouteId);
         HealthChecks.Map(app);
         // The API's description: open to anyone in Development, for callers the security module lets in elsewhere.
         var openApi = app.MapOpenApi();
@@ -94,6 +94,7 @@ public static class ServiceSetup
 
         app.MapWolverineEndpoints(http =>
         {
+            http.AddParameterHandlingStrategy(new JsonBody.Strategy());
             http.AddMiddleware(typeof(Correlation), chain => chain.HttpMethods.Contains("POST"));
             foreach (var module in modules)
             {

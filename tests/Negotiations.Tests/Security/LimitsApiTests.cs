@@ -13,7 +13,7 @@ public class LimitsApiTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task a_body_over_the_size_limit_is_a_413_problem_and_records_nothing()
     {
-        var huge = $$"""{"title":"{{new string('x', RequestGuard.MaxBodyBytes)}}"}""";
+        var huge = $$"""{"title":"{{new string('x', JsonBody.MaxBodyBytes)}}"}""";
 
         var result = await Host.PostRaw("/api/deals", huge, 413);
 
