@@ -1,38 +1,41 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CsvHelper;
 using Microsoft.Net.Http.Headers;
 
 namespace Negotiations.Infrastructure;
 
 /// <summary>
-/// RFC 4180 CSV for the exports: a header row, CRLF after every record, and a field quoted (its quotes doubled) when it
-/// holds a comma, quote, CR or LF, so any CSV reader gets back exactly the text written.
+/// RFC 4180 CSV for the exports, written by CsvHelper: a header row, CRLF after every record, and a field quoted (its
+/// quotes doubled) when it holds a comma, quote, CR or LF, so any CSV reader gets back exactly the text written.
 /// </summary>
 public static class Csv
 {
     public const string MediaType = "text/csv";
 
-    /// <summary>The whole document: the header row, then one record per row, each as wide as the header.</summary>
+    private static readonly CsvWriterOptions Rfc4180 = CsvWriterOptions.Default with { Separator = ',', NewLine = "\r\n", ValidateFieldCount = true };
+
+    /// <summary>The whole document: the header row, then one record per row, each as wide as the header (else it throws).</summary>
     public static string Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
-        var csv = new StringBuilder();
-        AppendRecord(csv, header);
-        foreach (var row in rows)
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, Rfc4180, leaveOpen: true))
         {
-            if (row.Count != header.Count)
+            csv.WriteRecord([.. header]);
+            foreach (var row in rows)
             {
-                throw new ArgumentException($"A row has {row.Count} fields; the header has {header.Count}.", nameof(rows));
-            }
+                if (row.Count != header.Count)
+                {
+                    throw new ArgumentException($"A row has {row.Count} fields; the header has {header.Count}.", nameof(rows));
+                }
 
-            AppendRecord(csv, row);
+                csv.WriteRecord([.. row]);
+            }
         }
 
-        return csv.ToString();
+        return text.ToString();
     }
-
-    /// <summary>One field, quoted only when it must be, so plain values stay readable in any editor.</summary>
-    public static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     /// <summary>
     /// A JSON value as one cell, so the CSV says exactly what the JSON answer says: a string as its text, null as an
@@ -46,39 +49,19 @@ public static class Csv
     };
 
     /// <summary>
-    /// Whether the caller asked for CSV: <c>format=csv</c> (or <c>json</c>) decides; without it, an <c>Accept</c> naming
-    /// text/csv does. Any other format is an error naming 'format'.
+    /// Whether the caller asked for CSV: a <c>format</c> parameter (json or csv) decides; without one, an <c>Accept</c>
+    /// naming text/csv does.
     /// </summary>
-    public static bool Requested(HttpRequest request, ValidationErrors errors)
+    public static bool Requested(HttpRequest request, string? format)
     {
         // Either answer depends on Accept, so a cache must not hand the CSV to a caller who asked for JSON.
         request.HttpContext.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
-        if (request.Query.TryGetValue("format", out var format))
-        {
-            var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
-            errors.Require(csv || string.Equals(format, "json", StringComparison.OrdinalIgnoreCase), "format", "'format' must be json or csv.");
-            return csv;
-        }
-
-        return request.GetTypedHeaders().Accept.Any(accept =>
-            accept.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase) && accept.Quality is not 0);
+        return format is not null
+            ? string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
+            : request.GetTypedHeaders().Accept.Any(accept =>
+                accept.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase) && accept.Quality is not 0);
     }
 
     /// <summary>The answer: text/csv; charset=utf-8.</summary>
     public static IResult Result(string csv) => Results.Text(csv, MediaType, Encoding.UTF8);
-
-    private static void AppendRecord(StringBuilder csv, IReadOnlyList<string> fields)
-    {
-        for (var i = 0; i < fields.Count; i++)
-        {
-            if (i > 0)
-            {
-                csv.Append(',');
-            }
-
-            csv.Append(Field(fields[i]));
-        }
-
-        csv.Append("\r\n");
-    }
 }

@@ -6,6 +6,9 @@ using Wolverine.Http;
 
 namespace Negotiations.Deals.Comparing;
 
+/// <summary>The query of <c>GET /api/deals/{id}/diff</c>: the two points to compare, each a version or an instant.</summary>
+public sealed record DiffQuery(StreamPoint From, StreamPoint To);
+
 public static class GetDealDiffEndpoint
 {
     /// <summary>
@@ -16,20 +19,16 @@ public static class GetDealDiffEndpoint
     public static async Task<IResult> Get(
         Guid id, HttpContext context, IQuerySession session, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        var query = context.Request.Query;
         var errors = new ValidationErrors();
-        query.RejectUnknown(errors, "from", "to");
-        var from = query.VersionOrInstant("from", errors);
-        var to = query.VersionOrInstant("to", errors);
-        if (from is not null && to is not null)
-        {
-            // Points of one kind are compared as given; a version against an instant only once the instant is resolved.
-            errors.Require(!(from.Version > to.Version || from.Instant > to.Instant), "from", "'from' must not be after 'to'.");
-        }
-
-        if (from is null || to is null || !errors.IsEmpty)
+        if (QueryParameters.Bind<DiffQuery>(context.Request.Query, errors) is not var (from, to))
         {
             return Results.Problem(errors.ToProblem());
+        }
+
+        // Points of one kind are compared as given; a version against an instant only once the instant is resolved.
+        if (from.Version > to.Version || from.Instant > to.Instant)
+        {
+            return Results.Problem(Problems.Validation("from", "'from' must not be after 'to'."));
         }
 
         // One read of the stream, folded at both points.

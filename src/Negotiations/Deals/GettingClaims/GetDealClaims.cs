@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Http.Json;
@@ -6,6 +7,9 @@ using Negotiations.Infrastructure;
 using Wolverine.Http;
 
 namespace Negotiations.Deals.GettingClaims;
+
+/// <summary>The query of <c>GET /api/deals/{id}/claims</c>: JSON or CSV (else the Accept header decides).</summary>
+public sealed record ClaimsQuery([AllowedValues("json", "csv")] string? Format = null);
 
 public static class GetDealClaimsEndpoint
 {
@@ -26,12 +30,12 @@ public static class GetDealClaimsEndpoint
         Guid id, HttpContext context, IQuerySession session, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var csv = Csv.Requested(context.Request, errors);
-        context.Request.Query.RejectUnknown(errors, "format");
-        if (!errors.IsEmpty)
+        if (QueryParameters.Bind<ClaimsQuery>(context.Request.Query, errors) is not { } query)
         {
             return Results.Problem(errors.ToProblem());
         }
+
+        var csv = Csv.Requested(context.Request, query.Format);
 
         var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
         if (DealClaims.From(id, events) is not { } claims)

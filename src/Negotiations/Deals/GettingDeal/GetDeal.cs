@@ -1,8 +1,15 @@
+using System.ComponentModel.DataAnnotations;
 using Marten;
 using Negotiations.Infrastructure;
 using Wolverine.Http;
 
 namespace Negotiations.Deals.GettingDeal;
+
+/// <summary>The query of <c>GET /api/deals/{id}</c>: a point on either time axis, or none for now.</summary>
+public sealed record DealQuery(
+    [Range(typeof(long), "1", "9223372036854775807")] long? Version = null,
+    DateTimeOffset? AsOf = null,
+    DateOnly? OccurredBy = null);
 
 public static class GetDealEndpoint
 {
@@ -15,17 +22,15 @@ public static class GetDealEndpoint
     [WolverineGet("/api/deals/{id}")]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken cancellationToken)
     {
-        var query = context.Request.Query;
         var errors = new ValidationErrors();
-        query.RejectUnknown(errors, "version", "asOf", "occurredBy");
-        long? version = query.ContainsKey("version") ? query.WholeNumber("version", 1, 1, long.MaxValue, errors) : null;
-        var asOf = query.Instant("asOf", errors);
-        var occurredBy = query.Date("occurredBy", errors);
-        errors.Require(version is null || asOf is null, "asOf", "Give either 'version' or 'asOf', not both: each picks what was known.");
-        if (!errors.IsEmpty)
+        var query = QueryParameters.Bind<DealQuery>(context.Request.Query, errors);
+        errors.Require(query is not { Version: not null, AsOf: not null }, "asOf", "Give either 'version' or 'asOf', not both: each picks what was known.");
+        if (query is null || !errors.IsEmpty)
         {
             return Results.Problem(errors.ToProblem());
         }
+
+        var (version, asOf, occurredBy) = query;
 
         var deal = version is null && asOf is null && occurredBy is null
             ? await session.LoadAsync<Deal>(id, cancellationToken)

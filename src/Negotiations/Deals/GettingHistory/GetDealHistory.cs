@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Http.Json;
@@ -29,6 +30,12 @@ public sealed record HistoryEntry(
 /// <summary>A page of a deal's history; <c>NextFromVersion</c> is where the next page starts, null on the last one.</summary>
 public sealed record DealHistory(Guid Id, IReadOnlyList<HistoryEntry> Events, long? NextFromVersion);
 
+/// <summary>The query of <c>GET /api/deals/{id}/history</c>: where the page starts, how long it is, and JSON or CSV.</summary>
+public sealed record HistoryQuery(
+    [Range(typeof(long), "1", "9223372036854775807")] long FromVersion = 1,
+    [Range(1, GetDealHistoryEndpoint.MaxLimit)] int Limit = GetDealHistoryEndpoint.DefaultLimit,
+    [AllowedValues("json", "csv")] string? Format = null);
+
 public static class GetDealHistoryEndpoint
 {
     public const int DefaultLimit = 1000;
@@ -54,15 +61,12 @@ public static class GetDealHistoryEndpoint
         Guid id, HttpContext context, IQuerySession session, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var query = context.Request.Query;
-        var fromVersion = query.WholeNumber("fromVersion", 1, 1, long.MaxValue, errors);
-        var limit = (int)query.WholeNumber("limit", DefaultLimit, 1, MaxLimit, errors);
-        var csv = Csv.Requested(context.Request, errors);
-        query.RejectUnknown(errors, "fromVersion", "limit", "format");
-        if (!errors.IsEmpty)
+        if (QueryParameters.Bind<HistoryQuery>(context.Request.Query, errors) is not var (fromVersion, limit, format))
         {
             return Results.Problem(errors.ToProblem());
         }
+
+        var csv = Csv.Requested(context.Request, format);
 
         var events = await session.Events.QueryAllRawEvents()
             .Where(e => e.StreamId == id && e.Version >= fromVersion)
@@ -88,10 +92,10 @@ public static class GetDealHistoryEndpoint
         long? next = events.Count > limit ? events[limit].Version : null;
         if (next is { } nextVersion)
         {
-            var format = query.TryGetValue("format", out var given) ? $"&format={Uri.EscapeDataString(given.ToString())}" : "";
+            var formatParameter = format is null ? "" : $"&format={Uri.EscapeDataString(format)}";
             context.Response.Headers[NextFromVersionHeader] = nextVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
             context.Response.Headers[HeaderNames.Link] =
-                $"<{context.Request.PathBase}{context.Request.Path}?fromVersion={nextVersion}&limit={limit}{format}>; rel=\"next\"";
+                $"<{context.Request.PathBase}{context.Request.Path}?fromVersion={nextVersion}&limit={limit}{formatParameter}>; rel=\"next\"";
         }
 
         var history = new DealHistory(id, page, next);

@@ -1,9 +1,20 @@
+using System.ComponentModel.DataAnnotations;
 using Marten;
 using Marten.Pagination;
 using Negotiations.Infrastructure;
 using Wolverine.Http;
 
 namespace Negotiations.Deals.ListingDeals;
+
+/// <summary>
+/// The query of <c>GET /api/deals</c>: one status, one party (any letter case), and the page. The page is capped so that
+/// the offset (page - 1) × pageSize stays a whole number the database takes.
+/// </summary>
+public sealed record DealListQuery(
+    DealStatus? Status = null,
+    string? Party = null,
+    [Range(1, int.MaxValue / ListDealsEndpoint.MaxPageSize)] int Page = 1,
+    [Range(1, ListDealsEndpoint.MaxPageSize)] int PageSize = ListDealsEndpoint.DefaultPageSize);
 
 public sealed record DealList(IReadOnlyList<Deal> Items, long Total, int Page, int PageSize);
 
@@ -16,41 +27,20 @@ public static class ListDealsEndpoint
     [WolverineGet("/api/deals")]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken cancellationToken)
     {
-        var query = context.Request.Query;
         var errors = new ValidationErrors();
-        DealStatus? status = null;
-        if (query.TryGetValue("status", out var statusText))
-        {
-            // Exact names only: Enum.TryParse would also take numbers and "A,B" lists (as flags).
-            var name = Enum.GetNames<DealStatus>().FirstOrDefault(n => string.Equals(n, statusText, StringComparison.OrdinalIgnoreCase));
-            if (name is not null)
-            {
-                status = Enum.Parse<DealStatus>(name);
-            }
-            else
-            {
-                errors.Add("status", $"'status' must be one of {string.Join(", ", Enum.GetNames<DealStatus>())}.");
-            }
-        }
-
-        var party = query["party"].ToString().Trim();
-        // Capped so that the offset (page - 1) × pageSize stays a whole number the database takes.
-        var page = (int)query.WholeNumber("page", 1, 1, int.MaxValue / MaxPageSize, errors);
-        var pageSize = (int)query.WholeNumber("pageSize", DefaultPageSize, 1, MaxPageSize, errors);
-        query.RejectUnknown(errors, "status", "party", "page", "pageSize");
-
-        if (!errors.IsEmpty)
+        if (QueryParameters.Bind<DealListQuery>(context.Request.Query, errors) is not { } query)
         {
             return Results.Problem(errors.ToProblem());
         }
 
+        var (status, party, page, pageSize) = query with { Party = query.Party?.Trim() ?? "" };
         IQueryable<Deal> deals = session.Query<Deal>();
         if (status is { } wanted)
         {
             deals = deals.Where(d => d.Status == wanted);
         }
 
-        if (party.Length > 0)
+        if (party is { Length: > 0 })
         {
             deals = deals.Where(d => d.Parties.Any(p => p.Name.Equals(party, StringComparison.OrdinalIgnoreCase)));
         }
