@@ -10,6 +10,14 @@ namespace Negotiations.Infrastructure;
 /// </summary>
 public static class ApiJson
 {
+    /// <summary>New options with the API's contract, for code that reads or writes the API's JSON itself.</summary>
+    public static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions();
+        Configure(options);
+        return options;
+    }
+
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

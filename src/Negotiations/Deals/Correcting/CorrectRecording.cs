@@ -55,12 +55,12 @@ public static class CorrectRecordingEndpoint
             return errors.ToProblem();
         }
 
-        var allowed = string.Join(", ", correctable.Select(m => m.Name));
+        var allowed = string.Join(", ", correctable);
         var given = Corrections.GivenIn(Decide(command)).ToList();
         errors.Require(given.Count > 0, "correctsVersion", $"Give at least one member to correct: {allowed}.");
         // Version 1 is the report that opened the deal: the one with a title and kind (as DealTimeline reads it too).
         var opening = target.Version == 1;
-        foreach (var member in given.Where(m => !correctable.Contains(m) || (!opening && (m == Corrections.Title || m == Corrections.Kind))).Select(m => m.Name))
+        foreach (var member in given.Where(m => !correctable.Contains(m) || (m is "title" or "kind" && !opening)))
         {
             errors.Add(member, $"'{member}' is not a member of event {target.Version} ({target.EventTypeName}); it has {allowed}.");
         }
