@@ -53,6 +53,13 @@ public sealed record Problem(
         return Read(await result.ReadAsTextAsync());
     }
 
+    /// <summary>The problem answered to a plain HTTP client: application/problem+json, read strictly.</summary>
+    public static async Task<Problem> ReadAsync(HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return Read(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
     public static Problem Read(string json)
     {
         using var document = JsonDocument.Parse(json);

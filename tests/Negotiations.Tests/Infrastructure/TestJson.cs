@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Negotiations.Infrastructure;
 using Xunit;
@@ -31,10 +32,27 @@ public static class TestJson
     public static void AssertSame(object expected, object actual) =>
         Assert.Equal(JsonSerializer.Serialize(expected, expected.GetType(), Indented), JsonSerializer.Serialize(actual, actual.GetType(), Indented));
 
+    /// <summary>
+    /// The answer, exactly as written, is <paramref name="expected"/> as the API writes it: the same members, in the same
+    /// order, with the same values. For the tests whose point is the JSON shape itself.
+    /// </summary>
+    public static void AssertWritten(object expected, JsonElement answer) =>
+        Assert.Equal(JsonSerializer.Serialize(expected, expected.GetType(), Indented), JsonSerializer.Serialize(answer, Indented));
+
+    /// <summary>
+    /// The API's options, minus the request-only guard against NUL characters (an answer may quote a refused member that
+    /// held one). Compared values are written with relaxed escaping, so that a text and a date write their characters alike.
+    /// </summary>
     private static JsonSerializerOptions Create(bool indented)
     {
         var options = new JsonSerializerOptions { WriteIndented = indented };
         ApiJson.Configure(options);
+        options.Converters.Remove(options.Converters.OfType<TextWithoutNul>().Single());
+        if (indented)
+        {
+            options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        }
+
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -143,7 +143,7 @@ public class GetDealHistoryApiTests(ApiFixture fixture) : ApiTest(fixture)
             s.StatusCodeShouldBe(404);
         });
 
-        await result.ShouldBeProblem(404);
+        AssertSame(Problem.UnknownDeal(UnknownDealId), await result.ShouldBeProblem(404));
     }
 
     [Theory]

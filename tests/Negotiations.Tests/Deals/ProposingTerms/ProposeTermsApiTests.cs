@@ -68,7 +68,7 @@ public class ProposeTermsApiTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var result = await Host.Post($"/api/deals/{UnknownDealId}/terms", Terms(expectedVersion: 3), 404);
 
-        await result.ShouldBeProblem(404);
+        AssertSame(Problem.UnknownDealToWrite(UnknownDealId), await result.ShouldBeProblem(404));
     }
 
     [Fact]
@@ -76,8 +76,8 @@ public class ProposeTermsApiTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var result = await Host.Post($"/api/deals/{Guid.Empty}/terms", Terms(), 404);
 
-        await result.ShouldBeProblem(404);
-        await Host.GetJson($"/api/deals/{Guid.Empty}/history", 404);
+        AssertSame(Problem.UnknownDeal(Guid.Empty), await result.ShouldBeProblem(404));
+        AssertSame(Problem.UnknownDeal(Guid.Empty), await Host.GetProblem($"/api/deals/{Guid.Empty}/history", 404));
     }
 
     [Fact]

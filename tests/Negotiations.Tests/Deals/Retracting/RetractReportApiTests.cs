@@ -55,7 +55,9 @@ public class RetractReportApiTests(ApiFixture fixture) : ApiTest(fixture)
 
         var result = await Host.Post($"/api/deals/{deal.Id}/retractions", new { retractsVersion = 4, reason = "denied", source = Denial }, 400);
 
-        await result.ShouldBeProblem(400, "retractsVersion");
+        AssertSame(
+            Problem.Invalid(("retractsVersion", $"Deal {deal.Id} has no event 4 (its versions are 1 to 1).")),
+            await result.ShouldBeProblem(400, "retractsVersion"));
     }
 
     [Fact]
