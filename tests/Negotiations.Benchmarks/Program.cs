@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -10,6 +9,7 @@ using System.Text.Json.Serialization;
 using Negotiations.Deals.GettingHistory;
 using Negotiations.Infrastructure;
 using Negotiations.Security;
+using Negotiations.Tests.Infrastructure;
 using Npgsql;
 
 // Latency of the service as a client sees it: the Release build in its own process, as deployed, on a private
@@ -37,7 +37,7 @@ for (var i = 0; i < args.Length; i += 2)
     settings[args[i]] = value;
 }
 
-var root = FindRepositoryRoot();
+var root = Repository.FindRoot();
 var serviceDll = root is null ? null : Path.Combine(root, "src", "Negotiations", "bin", "Release", "net10.0", "Negotiations.dll");
 if (serviceDll is null || !File.Exists(serviceDll))
 {
@@ -76,7 +76,7 @@ var terms = JsonSerializer.Serialize(new
 
 var tempFolder = Path.Combine(Path.GetTempPath(), $"negotiations-benchmark-{Guid.NewGuid():N}");
 var serviceOutput = new ConcurrentQueue<string>();
-var port = FreePort();
+var port = Ports.FreeLoopbackPort();
 // No proxy: only the service on 127.0.0.1 is ever contacted, whatever HTTP_PROXY says.
 using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false })
 {
@@ -371,26 +371,6 @@ static string Row(string name, List<double> milliseconds)
     double Percentile(double q) => sorted[Math.Max(0, (int)Math.Ceiling(q * sorted.Length) - 1)];
     return string.Create(CultureInfo.InvariantCulture,
         $"| {name} | {sorted.Length} | {sorted.Average():F2} | {Percentile(0.50):F2} | {Percentile(0.95):F2} | {Percentile(0.99):F2} | {sorted[^1]:F2} |");
-}
-
-static string? FindRepositoryRoot()
-{
-    for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-    {
-        if (File.Exists(Path.Combine(folder.FullName, "Negotiations.sln")))
-        {
-            return folder.FullName;
-        }
-    }
-
-    return null;
-}
-
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
 }
 
 static void DeleteFolder(string path)

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using Alba;
 using Negotiations.Deals;
+using Negotiations.Deals.GettingHistory;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 
@@ -40,7 +42,7 @@ public static class DealScenarios
 
             s.StatusCodeShouldBe(201);
         });
-        return (await result.ReadAsJsonAsync<DealOpened>())!;
+        return await result.ReadAs<DealOpened>();
     }
 
     /// <summary>POSTs a JSON body and checks the status; returns the result to read further.</summary>
@@ -66,31 +68,34 @@ public static class DealScenarios
         });
 
     public static async Task<long> ProposeTerms(this IAlbaHost host, Guid id, object body) =>
-        (await (await host.Post($"/api/deals/{id}/terms", body, 200)).ReadAsJsonAsync<DealWritten>())!.Version;
+        (await (await host.Post($"/api/deals/{id}/terms", body, 200)).ReadAs<DealWritten>()).Version;
 
     public static async Task<long> ReviseStake(this IAlbaHost host, Guid id, object body) =>
-        (await (await host.Post($"/api/deals/{id}/stake", body, 200)).ReadAsJsonAsync<DealWritten>())!.Version;
+        (await (await host.Post($"/api/deals/{id}/stake", body, 200)).ReadAs<DealWritten>()).Version;
 
     public static async Task<long> ReportTalks(this IAlbaHost host, Guid id, object body) =>
-        (await (await host.Post($"/api/deals/{id}/talks", body, 200)).ReadAsJsonAsync<DealWritten>())!.Version;
+        (await (await host.Post($"/api/deals/{id}/talks", body, 200)).ReadAs<DealWritten>()).Version;
 
     public static async Task<long> Close(this IAlbaHost host, Guid id, object body) =>
-        (await (await host.Post($"/api/deals/{id}/close", body, 200)).ReadAsJsonAsync<DealWritten>())!.Version;
+        (await (await host.Post($"/api/deals/{id}/close", body, 200)).ReadAs<DealWritten>()).Version;
 
     public static async Task<long> Abandon(this IAlbaHost host, Guid id, object body) =>
-        (await (await host.Post($"/api/deals/{id}/abandon", body, 200)).ReadAsJsonAsync<DealWritten>())!.Version;
+        (await (await host.Post($"/api/deals/{id}/abandon", body, 200)).ReadAs<DealWritten>()).Version;
 
     /// <summary>Records a correction of our own recording of an event; returns the correction's version.</summary>
     public static async Task<long> Correct(this IAlbaHost host, Guid id, object body) =>
-        (await (await host.Post($"/api/deals/{id}/corrections", body, 200)).ReadAsJsonAsync<DealWritten>())!.Version;
+        (await (await host.Post($"/api/deals/{id}/corrections", body, 200)).ReadAs<DealWritten>()).Version;
 
     /// <summary>Records that a source withdrew (or a party denied) a report; returns the retraction's version.</summary>
     public static async Task<long> Retract(this IAlbaHost host, Guid id, object body) =>
-        (await (await host.Post($"/api/deals/{id}/retractions", body, 200)).ReadAsJsonAsync<DealWritten>())!.Version;
+        (await (await host.Post($"/api/deals/{id}/retractions", body, 200)).ReadAs<DealWritten>()).Version;
 
     /// <summary>When an event was recorded, as the history says: the instant to ask "as of" about.</summary>
     public static async Task<DateTimeOffset> RecordedAt(this IAlbaHost host, Guid id, long version) =>
-        (await host.GetJson($"/api/deals/{id}/history?fromVersion={version}&limit=1")).GetProperty("events")[0].GetProperty("recordedAt").GetDateTimeOffset();
+        Assert.Single((await host.GetAs<DealHistory>($"/api/deals/{id}/history?fromVersion={version}&limit=1")).Events).RecordedAt;
+
+    /// <summary>An instant as a query parameter value (round-trip format, escaped).</summary>
+    public static string Query(DateTimeOffset instant) => Uri.EscapeDataString(instant.ToString("O", CultureInfo.InvariantCulture));
 
     /// <summary>A GET answered with CSV (text/csv; charset=utf-8), read back by CsvHelper: the header row, then the records.</summary>
     public static async Task<(IScenarioResult Result, IReadOnlyList<string[]> Rows)> GetCsv(this IAlbaHost host, string url, string? accept = null)
@@ -117,31 +122,53 @@ public static class DealScenarios
         _ => value.GetRawText(),
     };
 
-    public static async Task<JsonElement> GetJson(this IAlbaHost host, string url, int status = 200)
+    /// <summary>A GET answered 200, as raw JSON: for the tests whose point is the JSON shape itself.</summary>
+    public static async Task<JsonElement> GetJson(this IAlbaHost host, string url)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.StatusCodeShouldBe(200);
+        });
+        return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.Clone();
+    }
+
+    /// <summary>A GET answered 200, read strictly as the service's own record <typeparamref name="T"/>.</summary>
+    public static async Task<T> GetAs<T>(this IAlbaHost host, string url)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.StatusCodeShouldBe(200);
+        });
+        return await result.ReadAs<T>();
+    }
+
+    /// <summary>The deal's status (now, or at the point the query names).</summary>
+    public static Task<Deal> GetDeal(this IAlbaHost host, Guid id, string query = "") =>
+        host.GetAs<Deal>($"/api/deals/{id}{(query.Length > 0 ? "?" + query : "")}");
+
+    /// <summary>The deal's whole history (one page of up to the default limit).</summary>
+    public static Task<DealHistory> GetHistory(this IAlbaHost host, Guid id) => host.GetAs<DealHistory>($"/api/deals/{id}/history");
+
+    /// <summary>A GET answered with this error status: the problem it carries.</summary>
+    public static async Task<Problem> GetProblem(this IAlbaHost host, string url, int status)
     {
         var result = await host.Scenario(s =>
         {
             s.Get.Url(url);
             s.StatusCodeShouldBe(status);
         });
-        return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.Clone();
+        return await result.ShouldBeProblem(status);
     }
 
-    public static async Task<JsonElement> Json(this IScenarioResult result) =>
-        JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.Clone();
+    /// <summary>The answer read strictly as <typeparamref name="T"/> with the API's JSON rules.</summary>
+    public static async Task<T> ReadAs<T>(this IScenarioResult result) => TestJson.Read<T>(await result.ReadAsTextAsync());
 
-    /// <summary>A ProblemDetails answer: the right media type, status, and (for 400s) exactly these fields named.</summary>
-    public static async Task<JsonElement> ShouldBeProblem(this IScenarioResult result, int status, params string[] fields)
-    {
-        Assert.Equal("application/problem+json", result.Context.Response.ContentType?.Split(';')[0]);
-        var problem = await result.Json();
-        Assert.Equal(status, problem.GetProperty("status").GetInt32());
-        if (fields.Length > 0)
-        {
-            var named = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order().ToArray();
-            Assert.Equal(fields.Order().ToArray(), named);
-        }
-
-        return problem;
-    }
+    /// <summary>
+    /// A ProblemDetails answer: the right media type, this status, and (when given) exactly these fields named; the
+    /// problem, to compare whole where the test knows its title and detail.
+    /// </summary>
+    public static async Task<Problem> ShouldBeProblem(this IScenarioResult result, int status, params string[] fields) =>
+        (await Problem.ReadAsync(result)).ShouldBe(status, fields);
 }

@@ -1,8 +1,7 @@
-using System.Text.Json;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Deals;
-using Negotiations.Infrastructure;
+using Negotiations.Tests.Infrastructure;
 using Wolverine.Http;
 using Xunit;
 
@@ -60,15 +59,10 @@ public static class DealSpecification
         Assert.True(ReferenceEquals(problem, WolverineContinue.NoProblems), $"Expected no problem, got {problem.Status}: {Describe(problem)}");
 
     /// <summary>The command is refused with this status, and (for 400s) exactly these fields are named.</summary>
-    public static void ThenRefused(ProblemDetails problem, int status, params string[] fields)
+    public static Problem ThenRefused(ProblemDetails problem, int status, params string[] fields)
     {
         Assert.False(ReferenceEquals(problem, WolverineContinue.NoProblems), "Expected a problem, the command was accepted.");
-        Assert.Equal(status, problem.Status);
-        if (fields.Length > 0)
-        {
-            var validation = Assert.IsType<ValidationProblemDetails>(problem);
-            Assert.Equal(fields.Order(), validation.Errors.Keys.Order());
-        }
+        return Problem.Of(problem).ShouldBe(status, fields);
     }
 
     /// <summary>Events are compared as the JSON they are stored as, which is what "the same event" means here.</summary>
@@ -78,16 +72,7 @@ public static class DealSpecification
         Assert.Equal(Json(expected), Json(actual));
     }
 
-    public static string Json(object value) => JsonSerializer.Serialize(value, value.GetType(), JsonOptions);
-
-    private static readonly JsonSerializerOptions JsonOptions = CreateJsonOptions();
-
-    private static JsonSerializerOptions CreateJsonOptions()
-    {
-        var options = new JsonSerializerOptions();
-        ApiJson.Configure(options);
-        return options;
-    }
+    public static string Json(object value) => TestJson.Serialize(value);
 
     // Small builders for the unit tests: days relative to Now, texts of a given length, the remaining events.
 
@@ -115,9 +100,9 @@ public static class DealSpecification
     /// <summary>A 409 that tells the caller the version the deal is at, and no field errors.</summary>
     public static void ThenConflict(ProblemDetails problem, long currentVersion)
     {
-        ThenRefused(problem, 409);
-        Assert.IsNotType<ValidationProblemDetails>(problem);
-        Assert.Equal(currentVersion, Assert.IsType<long>(problem.Extensions["currentVersion"]));
+        var conflict = ThenRefused(problem, 409);
+        Assert.Null(conflict.Errors);
+        Assert.Equal(currentVersion, conflict.CurrentVersion);
     }
 
     private static string Describe(ProblemDetails problem) =>

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using Negotiations.Deals;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
+using static Negotiations.Tests.Infrastructure.TestJson;
 
 namespace Negotiations.Tests.Deals;
 
@@ -35,12 +36,10 @@ public class RacingWritersApiTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(Writers - 1, conflicts.Count);
         foreach (var conflict in conflicts)
         {
-            var problem = JsonDocument.Parse(await conflict.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
-            Assert.Equal(2, problem.GetProperty("currentVersion").GetInt64());
+            AssertSame(Problem.StaleVersion(deal.Id, currentVersion: 2, expectedVersion: 1), await Problem.ReadAsync(conflict));
         }
 
-        var history = await Host.GetJson($"/api/deals/{deal.Id}/history");
-        Assert.Equal(2, history.GetProperty("events").GetArrayLength());
+        Assert.Equal(2, (await Host.GetHistory(deal.Id)).Events.Count);
     }
 
     [Fact]
@@ -51,15 +50,14 @@ public class RacingWritersApiTests(ApiFixture fixture) : ApiTest(fixture)
         var responses = await RaceAsync(deal.Id, expectedVersion: null);
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        var versions = new List<long>();
+        var written = new List<DealWritten>();
         foreach (var response in responses)
         {
-            versions.Add(JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("version").GetInt64());
+            written.Add(TestJson.Read<DealWritten>(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
         }
 
-        Assert.Equal(Enumerable.Range(2, Writers).Select(v => (long)v), versions.Order());
-        var history = await Host.GetJson($"/api/deals/{deal.Id}/history");
-        Assert.Equal(Writers + 1, history.GetProperty("events").GetArrayLength());
-        Assert.Equal(Writers + 1, (await Host.GetJson($"/api/deals/{deal.Id}")).GetProperty("version").GetInt64());
+        Assert.Equal(Enumerable.Range(2, Writers).Select(v => new DealWritten(deal.Id, v)), written.OrderBy(w => w.Version));
+        Assert.Equal(Enumerable.Range(1, Writers + 1).Select(v => (long)v), (await Host.GetHistory(deal.Id)).Events.Select(e => e.Version));
+        Assert.Equal(Writers + 1, (await Host.GetDeal(deal.Id)).Version);
     }
 }

@@ -1,7 +1,10 @@
+using Negotiations.Deals;
+using Negotiations.Deals.ListingDeals;
 using Negotiations.Infrastructure;
 using Negotiations.Tests.Deals;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
+using static Negotiations.Tests.Infrastructure.TestJson;
 
 namespace Negotiations.Tests.Infrastructure;
 
@@ -21,10 +24,22 @@ public class HostingTests(ApiFixture fixture) : ApiTest(fixture)
         var other = await production.ReportNewDeal(NewDeal("SoftBank–OpenAI", "SoftBank"));
         await production.Abandon(other.Id, new { reason = "Collapsed", source = Source() });
 
-        Assert.Equal("Closed", (await production.GetJson($"/api/deals/{deal.Id}")).GetProperty("status").GetString());
-        Assert.Equal(5, (await production.GetJson($"/api/deals/{deal.Id}/history")).GetProperty("events").GetArrayLength());
-        Assert.Equal(2, (await production.GetJson("/api/deals")).GetProperty("total").GetInt64());
-        await production.GetJson("/health");
+        AssertSame(Expected.NewDeal(deal.Id) with
+        {
+            Status = DealStatus.Closed,
+            Amount = Expected.Usd(50_000_000_000m),
+            LastActivityOn = Expected.Day("2026-01-29"),
+            ClosedOn = Expected.Day("2026-01-29"),
+            LastSource = Expected.Source(),
+            Version = 5,
+        }, await production.GetDeal(deal.Id));
+        Assert.Equal(
+            ["talks_reported", "talks_reported", "terms_proposed", "stake_revised", "deal_closed"],
+            (await production.GetHistory(deal.Id)).Events.Select(e => e.Type));
+        var list = await production.GetAs<DealList>("/api/deals");
+        Assert.Equal(2, list.Total);
+        Assert.Equal(new[] { deal.Id, other.Id }.Order(), list.Items.Select(d => d.Id).Order());
+        Assert.Equal(new Health("Healthy"), await production.GetAs<Health>("/health"));
     }
 
     [Fact]
@@ -35,7 +50,7 @@ public class HostingTests(ApiFixture fixture) : ApiTest(fixture)
         try
         {
             await using var host = await ApiFixture.StartHostAsync(postgres.ConnectionString, "Development");
-            Assert.Equal("Healthy", (await host.GetJson("/health")).GetProperty("status").GetString());
+            Assert.Equal(new Health("Healthy"), await host.GetAs<Health>("/health"));
 
             await postgres.StopAsync();
 

@@ -1,12 +1,15 @@
+using Negotiations.Deals;
+using Negotiations.Deals.GettingHistory;
 using Negotiations.Tests.Deals;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
+using static Negotiations.Tests.Infrastructure.TestJson;
 
 namespace Negotiations.Tests.Infrastructure;
 
 public class RecordingMetadataApiTests(ApiFixture fixture) : ApiTest(fixture)
 {
-    private async Task<(string Echoed, System.Text.Json.JsonElement Event)> ReportWith(params (string Name, string Value)[] headers)
+    private async Task<(string Echoed, HistoryEntry Event)> ReportWith(params (string Name, string Value)[] headers)
     {
         var result = await Host.Scenario(s =>
         {
@@ -18,9 +21,9 @@ public class RecordingMetadataApiTests(ApiFixture fixture) : ApiTest(fixture)
 
             s.StatusCodeShouldBe(201);
         });
-        var id = (await result.Json()).GetProperty("id").GetGuid();
-        var history = await Host.GetJson($"/api/deals/{id}/history");
-        return (result.Context.Response.Headers["X-Correlation-Id"].ToString(), history.GetProperty("events")[0]);
+        var id = (await result.ReadAs<DealOpened>()).Id;
+        var history = await Host.GetHistory(id);
+        return (result.Context.Response.Headers["X-Correlation-Id"].ToString(), Assert.Single(history.Events));
     }
 
     [Fact]
@@ -29,8 +32,7 @@ public class RecordingMetadataApiTests(ApiFixture fixture) : ApiTest(fixture)
         var (echoed, recorded) = await ReportWith(("X-Correlation-Id", "desk-42"), ("X-Causation-Id", "alert-7"));
 
         Assert.Equal("desk-42", echoed);
-        Assert.Equal("desk-42", recorded.GetProperty("correlationId").GetString());
-        Assert.Equal("alert-7", recorded.GetProperty("causationId").GetString());
+        AssertSame(Expected.Entry(recorded, 1, "talks_reported", Expected.Opening()) with { CorrelationId = "desk-42", CausationId = "alert-7" }, recorded);
     }
 
     [Fact]
@@ -39,7 +41,7 @@ public class RecordingMetadataApiTests(ApiFixture fixture) : ApiTest(fixture)
         var (echoed, recorded) = await ReportWith(("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
 
         Assert.Equal("4bf92f3577b34da6a3ce929d0e0e4736", echoed);
-        Assert.Equal(echoed, recorded.GetProperty("correlationId").GetString());
+        AssertSame(Expected.Entry(recorded, 1, "talks_reported", Expected.Opening()) with { CorrelationId = echoed }, recorded);
     }
 
     [Fact]
@@ -48,8 +50,7 @@ public class RecordingMetadataApiTests(ApiFixture fixture) : ApiTest(fixture)
         var (echoed, recorded) = await ReportWith();
 
         Assert.Matches("^[0-9a-f]{32}$", echoed);
-        Assert.Equal(echoed, recorded.GetProperty("correlationId").GetString());
-        Assert.Equal("anonymous", recorded.GetProperty("recordedBy").GetString());
+        AssertSame(Expected.Entry(recorded, 1, "talks_reported", Expected.Opening(), recordedBy: "anonymous") with { CorrelationId = echoed }, recorded);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Negotiations.Infrastructure;
 
 namespace Negotiations.Tests.Infrastructure;
 
@@ -43,15 +42,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
             var configuration = testOutput.Parent!.Name;
-            var root = testOutput;
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Negotiations.sln")))
-            {
-                root = root.Parent;
-            }
-
-            return root is null
-                ? throw new InvalidOperationException($"Negotiations.sln not found above {AppContext.BaseDirectory}.")
-                : Path.Combine(root.FullName, "src", "Negotiations", "bin", configuration, testOutput.Name);
+            return Path.Combine(Repository.Root, "src", "Negotiations", "bin", configuration, testOutput.Name);
         }
     }
 
@@ -61,7 +52,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// </summary>
     public static ServiceProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var port = FreePort();
+        var port = Ports.FreeLoopbackPort();
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { Path.Combine(BuildOutput, "Negotiations.dll") },
@@ -180,12 +171,5 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             _output.AppendLine(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

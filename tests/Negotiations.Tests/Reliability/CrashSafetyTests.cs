@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text.Json;
+using Negotiations.Deals;
+using Negotiations.Deals.GettingHistory;
+using Negotiations.Deals.ListingDeals;
 using Negotiations.Infrastructure;
 using Negotiations.Tests.Infrastructure;
 using Npgsql;
@@ -142,10 +144,9 @@ public class CrashSafetyTests(ITestOutputHelper output)
                 return null;
             }
 
-            var written = JsonDocument.Parse(text).RootElement;
-            var id = written.GetProperty("id").GetGuid();
-            load.Acknowledged[correlationId] = new Acknowledged(id, written.GetProperty("version").GetInt64());
-            return id;
+            var written = path.ToString() == "/api/deals" ? Written(TestJson.Read<DealOpened>(text)) : TestJson.Read<DealWritten>(text);
+            load.Acknowledged[correlationId] = new Acknowledged(written.Id, written.Version);
+            return written.Id;
         }
         catch (Exception e) when (load.Killed && e is HttpRequestException or IOException or TaskCanceledException)
         {
@@ -159,35 +160,39 @@ public class CrashSafetyTests(ITestOutputHelper output)
         }
     }
 
+    private static DealWritten Written(DealOpened deal) => new(deal.Id, deal.Version);
+
     /// <summary>Every acknowledged write where it was acknowledged, and every deal in the store whole.</summary>
     private static async Task<Checked> CheckEveryDealAsync(HttpClient service, string connectionString, Load load)
     {
         var cancellation = TestContext.Current.CancellationToken;
         var streams = await StreamsAsync(connectionString);
-        var list = JsonDocument.Parse(await service.GetStringAsync(new Uri("/api/deals?pageSize=1", UriKind.Relative), cancellation)).RootElement;
-        Assert.Equal(streams.Count, list.GetProperty("total").GetInt64());
+        var list = TestJson.Read<DealList>(await service.GetStringAsync(new Uri("/api/deals?pageSize=1", UriKind.Relative), cancellation));
+        Assert.Equal(streams.Count, list.Total);
 
         var stored = new Dictionary<string, (Guid Deal, long Version)>();
         var statusVersions = new Dictionary<Guid, long>();
         var events = 0;
         foreach (var (id, streamVersion) in streams)
         {
-            var status = JsonDocument.Parse(await service.GetStringAsync(new Uri($"/api/deals/{id}", UriKind.Relative), cancellation)).RootElement;
-            var history = JsonDocument.Parse(await service.GetStringAsync(new Uri($"/api/deals/{id}/history", UriKind.Relative), cancellation)).RootElement;
-            var versions = history.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("version").GetInt64()).ToList();
+            var status = TestJson.Read<Deal>(await service.GetStringAsync(new Uri($"/api/deals/{id}", UriKind.Relative), cancellation));
+            var history = TestJson.Read<DealHistory>(await service.GetStringAsync(new Uri($"/api/deals/{id}/history", UriKind.Relative), cancellation));
+            var versions = history.Events.Select(e => e.Version).ToList();
 
             // Status and history agree: the status counts exactly the events the history holds, numbered 1 to n without a gap.
             Assert.Equal(Enumerable.Range(1, versions.Count).Select(v => (long)v), versions);
-            statusVersions[id] = status.GetProperty("version").GetInt64();
+            statusVersions[id] = status.Version;
             Assert.Equal(versions.Count, statusVersions[id]);
             Assert.Equal(versions.Count, streamVersion);
-            Assert.Equal("talks_reported", history.GetProperty("events")[0].GetProperty("type").GetString());
+            Assert.Equal(id, history.Id);
+            Assert.Equal(id, status.Id);
+            Assert.Equal("talks_reported", history.Events[0].Type);
 
-            foreach (var e in history.GetProperty("events").EnumerateArray())
+            foreach (var e in history.Events)
             {
-                var correlationId = e.GetProperty("correlationId").GetString() ?? "";
-                Assert.True(load.Sent.ContainsKey(correlationId), $"Deal {id} event {e.GetProperty("version")} was recorded by no request a client sent.");
-                Assert.True(stored.TryAdd(correlationId, (id, e.GetProperty("version").GetInt64())), $"Request {correlationId} was recorded twice.");
+                var correlationId = e.CorrelationId ?? "";
+                Assert.True(load.Sent.ContainsKey(correlationId), $"Deal {id} event {e.Version} was recorded by no request a client sent.");
+                Assert.True(stored.TryAdd(correlationId, (id, e.Version)), $"Request {correlationId} was recorded twice.");
                 events++;
             }
         }

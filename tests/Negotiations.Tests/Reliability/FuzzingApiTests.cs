@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using Alba;
 using CsCheck;
 using JasperFx.Events;
+using Negotiations.Deals;
 using Negotiations.Tests.Infrastructure;
 using Npgsql;
 using Xunit;
@@ -136,14 +136,11 @@ public class FuzzingApiTests(ApiFixture fixture, UnthrottledHost unthrottled, IT
         if (status >= 400)
         {
             Assert.True(before == after, $"POST {path} was refused with {status} but {changed}: {text}");
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            var problem = JsonDocument.Parse(text).RootElement;
-            Assert.Equal(JsonValueKind.Number, problem.GetProperty("status").ValueKind);
-            Assert.Equal(status, problem.GetProperty("status").GetInt32());
+            var problem = await Problem.ReadAsync(response);
+            Assert.Equal(status, problem.Status);
             if (status == 400)
             {
-                Assert.True(problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object && errors.EnumerateObject().Any(),
-                    $"A 400 must name at least one member in 'errors': {text}");
+                Assert.True(problem.Errors is { Count: > 0 }, $"A 400 must name at least one member in 'errors': {text}");
             }
 
             return false;
@@ -161,12 +158,12 @@ public class FuzzingApiTests(ApiFixture fixture, UnthrottledHost unthrottled, IT
             StatusDocuments = before.StatusDocuments + opening,
         };
         Assert.Equal(expected, after);
-        var written = JsonDocument.Parse(text).RootElement;
-        var writtenId = written.GetProperty("id").GetGuid();
-        var version = written.GetProperty("version").GetInt64();
-        Assert.Equal((version, version), await VersionsAsync(writtenId));
+        var written = opened ? Written(TestJson.Read<DealOpened>(text)) : TestJson.Read<DealWritten>(text);
+        Assert.Equal((written.Version, written.Version), await VersionsAsync(written.Id));
         return true;
     }
+
+    private static DealWritten Written(DealOpened deal) => new(deal.Id, deal.Version);
 
     /// <summary>
     /// Row counts of the event store and its status documents, and the sum of every stream's version. Marten's tombstone

@@ -1,10 +1,13 @@
 using System.Net;
 using System.Text;
 using Alba;
+using Negotiations.Deals;
+using Negotiations.Deals.ListingDeals;
 using Negotiations.Tests.Deals;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
+using static Negotiations.Tests.Infrastructure.TestJson;
 
 namespace Negotiations.Tests.Reliability;
 
@@ -27,19 +30,20 @@ public class IdempotencyApiTests(ApiFixture fixture) : ApiTest(fixture)
 
         Assert.Equal(await first.ReadAsTextAsync(), await repeat.ReadAsTextAsync());
         Assert.Equal(first.Context.Response.Headers.Location.ToString(), repeat.Context.Response.Headers.Location.ToString());
-        Assert.Equal(1, (await Host.GetJson("/api/deals")).GetProperty("total").GetInt64());
+        var opened = await first.ReadAs<DealOpened>();
+        AssertSame(new DealList([Expected.NewDeal(opened.Id)], 1, 1, 50), await Host.GetAs<DealList>("/api/deals"));
     }
 
     [Fact]
     public async Task the_same_key_with_a_different_body_is_a_422_and_records_nothing_more()
     {
         var key = Guid.NewGuid().ToString();
-        await Post("/api/deals", NewDeal("First"), key, 201);
+        var opened = await (await Post("/api/deals", NewDeal("First"), key, 201)).ReadAs<DealOpened>();
 
         var reused = await Post("/api/deals", NewDeal("Second"), key, 422);
 
-        Assert.Equal(422, (await reused.Json()).GetProperty("status").GetInt32());
-        Assert.Equal(1, (await Host.GetJson("/api/deals")).GetProperty("total").GetInt64());
+        await reused.ShouldBeProblem(422);
+        AssertSame(new DealList([Expected.NewDeal(opened.Id, "First")], 1, 1, 50), await Host.GetAs<DealList>("/api/deals"));
     }
 
     [Fact]
@@ -51,7 +55,14 @@ public class IdempotencyApiTests(ApiFixture fixture) : ApiTest(fixture)
 
         await Post($"/api/deals/{deal.Id}/terms", new { amount = Usd(1m), source = Source(), expectedVersion = 1 }, key, 200);
 
-        Assert.Equal(2, (await Host.GetJson($"/api/deals/{deal.Id}")).GetProperty("version").GetInt64());
+        AssertSame(Expected.NewDeal(deal.Id) with
+        {
+            Status = DealStatus.TermsProposed,
+            Amount = Expected.Usd(1m),
+            LastActivityOn = Expected.Day("2026-01-29"),
+            LastSource = Expected.Source(),
+            Version = 2,
+        }, await Host.GetDeal(deal.Id));
     }
 
     [Fact]
@@ -80,15 +91,17 @@ public class IdempotencyApiTests(ApiFixture fixture) : ApiTest(fixture)
         }
 
         Assert.Single(answers.Distinct());
-        Assert.Equal(2, (await Host.GetJson($"/api/deals/{deal.Id}/history")).GetProperty("events").GetArrayLength());
+        Assert.Equal([1L, 2L], (await Host.GetHistory(deal.Id)).Events.Select(e => e.Version));
+        Assert.Equal(TestJson.Read<DealWritten>(answers[0]), new DealWritten(deal.Id, 2));
     }
 
     [Fact]
     public async Task without_a_key_each_request_counts()
     {
-        await Host.ReportNewDeal();
-        await Host.ReportNewDeal();
+        var first = await Host.ReportNewDeal();
+        var second = await Host.ReportNewDeal();
 
-        Assert.Equal(2, (await Host.GetJson("/api/deals")).GetProperty("total").GetInt64());
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.Equal(2, (await Host.GetAs<DealList>("/api/deals")).Total);
     }
 }

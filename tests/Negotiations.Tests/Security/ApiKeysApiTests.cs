@@ -1,8 +1,12 @@
 using Alba;
+using Negotiations.Deals;
+using Negotiations.Deals.GettingHistory;
+using Negotiations.Deals.ListingDeals;
 using Negotiations.Tests.Deals;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
+using static Negotiations.Tests.Infrastructure.TestJson;
 
 namespace Negotiations.Tests.Security;
 
@@ -39,17 +43,18 @@ public class ApiKeysApiTests(ApiFixture fixture, KeyedHost keyed) : ApiTest(fixt
     {
         await (await Send("GET", "/api/deals", key: null, 401)).ShouldBeProblem(401);
         await (await Send("POST", "/api/deals", key: "neg_not-a-key", 401)).ShouldBeProblem(401);
-        Assert.Equal(0, (await Host.GetJson("/api/deals")).GetProperty("total").GetInt64());
+        AssertSame(new DealList([], 0, 1, 50), await Host.GetAs<DealList>("/api/deals"));
     }
 
     [Fact]
     public async Task a_recorder_records_as_the_keys_name_whatever_the_header_says()
     {
-        var created = await (await Send("POST", "/api/deals", ApiKeys.Recorder, 201)).Json();
+        var created = await (await Send("POST", "/api/deals", ApiKeys.Recorder, 201)).ReadAs<DealOpened>();
 
-        var history = await Send("GET", $"/api/deals/{created.GetProperty("id").GetGuid()}/history", ApiKeys.Recorder, 200);
+        var history = await (await Send("GET", $"/api/deals/{created.Id}/history", ApiKeys.Recorder, 200)).ReadAs<DealHistory>();
 
-        Assert.Equal("rita", (await history.Json()).GetProperty("events")[0].GetProperty("recordedBy").GetString());
+        var recorded = Assert.Single(history.Events);
+        AssertSame(new DealHistory(created.Id, [Expected.Entry(recorded, 1, "talks_reported", Expected.Opening(), recordedBy: "rita")], null), history);
     }
 
     [Fact]
@@ -61,8 +66,7 @@ public class ApiKeysApiTests(ApiFixture fixture, KeyedHost keyed) : ApiTest(fixt
     [Fact]
     public async Task an_auditor_reads_and_verifies_but_cannot_record()
     {
-        var deal = await (await Send("POST", "/api/deals", ApiKeys.Admin, 201)).Json();
-        var id = deal.GetProperty("id").GetGuid();
+        var id = (await (await Send("POST", "/api/deals", ApiKeys.Admin, 201)).ReadAs<DealOpened>()).Id;
 
         await (await Send("POST", "/api/deals", ApiKeys.Auditor, 403)).ShouldBeProblem(403);
         await (await Send("POST", $"/api/deals/{id}/terms", ApiKeys.Auditor, 403, new { amount = Usd(1m), source = Source() })).ShouldBeProblem(403);
@@ -74,9 +78,9 @@ public class ApiKeysApiTests(ApiFixture fixture, KeyedHost keyed) : ApiTest(fixt
     [Fact]
     public async Task a_recorder_cannot_verify_chains()
     {
-        var deal = await (await Send("POST", "/api/deals", ApiKeys.Recorder, 201)).Json();
+        var deal = await (await Send("POST", "/api/deals", ApiKeys.Recorder, 201)).ReadAs<DealOpened>();
 
-        await (await Send("GET", $"/api/deals/{deal.GetProperty("id").GetGuid()}/verify", ApiKeys.Recorder, 403)).ShouldBeProblem(403);
+        await (await Send("GET", $"/api/deals/{deal.Id}/verify", ApiKeys.Recorder, 403)).ShouldBeProblem(403);
     }
 
     [Fact]

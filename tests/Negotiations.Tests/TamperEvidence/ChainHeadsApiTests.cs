@@ -1,3 +1,4 @@
+using Negotiations.TamperEvidence;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
@@ -12,33 +13,31 @@ public class ChainHeadsApiTests(ApiFixture fixture) : ChainTest(fixture)
         var five = await DealOfFiveEvents();
         var one = (await Host.ReportNewDeal(NewDeal("SoftBank adds to OpenAI", "SoftBank"))).Id;
 
-        var heads = (await Host.GetJson("/api/chain-heads")).EnumerateArray().ToDictionary(
-            head => head.GetProperty("id").GetGuid(),
-            head => (Version: head.GetProperty("version").GetInt64(), Hash: head.GetProperty("hash").GetString()));
+        var heads = (await Host.GetAs<List<ChainHead>>("/api/chain-heads")).ToDictionary(head => head.Id);
 
         Assert.Equal([five, one], heads.Keys.Order());
-        Assert.Equal(5, heads[five].Version);
-        Assert.Equal(1, heads[one].Version);
-        Assert.Matches("^[0-9a-f]{64}$", heads[five].Hash);
+        Assert.All(heads.Values, head => Assert.Matches("^[0-9a-f]{64}$", head.Hash));
         Assert.NotEqual(heads[five].Hash, heads[one].Hash);
+        Assert.Equal(new ChainHead(five, 5, heads[five].Hash), heads[five]);
+        Assert.Equal(new ChainHead(one, 1, heads[one].Hash), heads[one]);
     }
 
     [Fact]
     public async Task a_new_event_moves_the_head()
     {
         var deal = await Host.ReportNewDeal();
-        var before = (await Host.GetJson("/api/chain-heads"))[0];
+        var before = Assert.Single(await Host.GetAs<List<ChainHead>>("/api/chain-heads"));
 
         await Host.ProposeTerms(deal.Id, new { amount = Usd(1_000_000m), source = Source() });
 
-        var after = (await Host.GetJson("/api/chain-heads"))[0];
-        Assert.Equal(2, after.GetProperty("version").GetInt64());
-        Assert.NotEqual(before.GetProperty("hash").GetString(), after.GetProperty("hash").GetString());
+        var after = Assert.Single(await Host.GetAs<List<ChainHead>>("/api/chain-heads"));
+        Assert.NotEqual(before.Hash, after.Hash);
+        Assert.Equal(new ChainHead(deal.Id, 2, after.Hash), after);
     }
 
     [Fact]
     public async Task with_no_deals_there_are_no_heads()
     {
-        Assert.Equal(0, (await Host.GetJson("/api/chain-heads")).GetArrayLength());
+        Assert.Empty(await Host.GetAs<List<ChainHead>>("/api/chain-heads"));
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Negotiations.TamperEvidence;
 using Negotiations.Tests.Infrastructure;
 using Npgsql;
@@ -45,5 +44,5 @@ public abstract class ChainTest(ApiFixture fixture) : ApiTest(fixture)
         return deal.Id;
     }
 
-    protected Task<JsonElement> Verify(Guid id) => Host.GetJson($"/api/deals/{id}/verify");
+    protected Task<ChainVerdict> Verify(Guid id) => Host.GetAs<ChainVerdict>($"/api/deals/{id}/verify");
 }

@@ -1,7 +1,9 @@
+using Negotiations.TamperEvidence;
 using Negotiations.Tests.Infrastructure;
 using Npgsql;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
+using static Negotiations.Tests.Infrastructure.TestJson;
 
 namespace Negotiations.Tests.TamperEvidence;
 
@@ -12,7 +14,7 @@ public class VerifyDealApiTests(ApiFixture fixture) : ChainTest(fixture)
     {
         var id = await DealOfFiveEvents();
 
-        var verdict = await Verify(id);
+        var verdict = await Host.GetJson($"/api/deals/{id}/verify");
 
         Assert.Equal("""{"intact":true,"events":5}""", verdict.GetRawText());
     }
@@ -26,11 +28,7 @@ public class VerifyDealApiTests(ApiFixture fixture) : ChainTest(fixture)
             "update negotiations.mt_events set data = jsonb_set(data, '{amount,value}', '1') where stream_id = @id and version = 3", id);
 
         Assert.Equal(1, changed);
-        var verdict = await Verify(id);
-        Assert.False(verdict.GetProperty("intact").GetBoolean());
-        Assert.Equal(5, verdict.GetProperty("events").GetInt32());
-        Assert.Equal(3, verdict.GetProperty("brokenAtVersion").GetInt64());
-        Assert.Equal("the stored event does not match its chain hash", verdict.GetProperty("reason").GetString());
+        AssertSame(new ChainVerdict(false, 5, 3, "the stored event does not match its chain hash"), await Verify(id));
     }
 
     [Fact]
@@ -40,7 +38,7 @@ public class VerifyDealApiTests(ApiFixture fixture) : ChainTest(fixture)
 
         await Sql("update negotiations.mt_events set user_name = 'mallory' where stream_id = @id and version = 1", id);
 
-        Assert.Equal(1, (await Verify(id)).GetProperty("brokenAtVersion").GetInt64());
+        AssertSame(new ChainVerdict(false, 5, 1, "the stored event does not match its chain hash"), await Verify(id));
     }
 
     [Fact]
@@ -50,7 +48,7 @@ public class VerifyDealApiTests(ApiFixture fixture) : ChainTest(fixture)
 
         await Sql("update negotiations.mt_events set timestamp = timestamp - interval '1 microsecond' where stream_id = @id and version = 4", id);
 
-        Assert.Equal(4, (await Verify(id)).GetProperty("brokenAtVersion").GetInt64());
+        AssertSame(new ChainVerdict(false, 5, 4, "the stored event does not match its chain hash"), await Verify(id));
     }
 
     [Fact]
@@ -60,10 +58,7 @@ public class VerifyDealApiTests(ApiFixture fixture) : ChainTest(fixture)
 
         await Sql("delete from negotiations.mt_events where stream_id = @id and version = 2", id);
 
-        var verdict = await Verify(id);
-        Assert.Equal(4, verdict.GetProperty("events").GetInt32());
-        Assert.Equal(2, verdict.GetProperty("brokenAtVersion").GetInt64());
-        Assert.Equal("the event is missing, but the chain recorded it", verdict.GetProperty("reason").GetString());
+        AssertSame(new ChainVerdict(false, 4, 2, "the event is missing, but the chain recorded it"), await Verify(id));
     }
 
     [Fact]
@@ -74,7 +69,7 @@ public class VerifyDealApiTests(ApiFixture fixture) : ChainTest(fixture)
         await Sql("delete from negotiations.mt_events where stream_id = @id and version = 5", id);
         await Sql("delete from negotiations.event_chain where stream_id = @id and version = 5", id);
 
-        Assert.Equal(5, (await Verify(id)).GetProperty("brokenAtVersion").GetInt64());
+        AssertSame(new ChainVerdict(false, 4, 5, "the stream is at version 5, but its events end at 4"), await Verify(id));
     }
 
     [Fact]
@@ -82,13 +77,12 @@ public class VerifyDealApiTests(ApiFixture fixture) : ChainTest(fixture)
     {
         var id = await DealOfFiveEvents();
 
-        var history = await Host.GetJson($"/api/deals/{id}/history");
-        var shown = history.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("recordedAt").GetDateTimeOffset()).ToList();
+        var shown = (await Host.GetHistory(id)).Events.Select(e => e.RecordedAt).ToList();
         var stored = await StoredTimestamps(id);
 
         Assert.Equal(stored, shown);
         Assert.All(shown, at => Assert.Equal(0, at.UtcTicks % 10));
-        Assert.True((await Verify(id)).GetProperty("intact").GetBoolean());
+        AssertSame(new ChainVerdict(true, 5), await Verify(id));
     }
 
     [Fact]
@@ -96,11 +90,11 @@ public class VerifyDealApiTests(ApiFixture fixture) : ChainTest(fixture)
     {
         var deal = await Host.ReportNewDeal();
         await Sql("delete from negotiations.event_chain where stream_id = @id", deal.Id);
-        Assert.Equal("no chain hash is recorded for the event", (await Verify(deal.Id)).GetProperty("reason").GetString());
+        AssertSame(new ChainVerdict(false, 1, 1, "no chain hash is recorded for the event"), await Verify(deal.Id));
 
         await Host.ProposeTerms(deal.Id, new { amount = Usd(1_000_000m), source = Source() });
 
-        Assert.Equal("""{"intact":true,"events":2}""", (await Verify(deal.Id)).GetRawText());
+        Assert.Equal("""{"intact":true,"events":2}""", (await Host.GetJson($"/api/deals/{deal.Id}/verify")).GetRawText());
     }
 
     [Fact]
@@ -113,7 +107,7 @@ public class VerifyDealApiTests(ApiFixture fixture) : ChainTest(fixture)
         var refused = await Host.Post($"/api/deals/{deal.Id}/terms", new { amount = Usd(2_000_000m), source = Source() }, 503);
 
         await refused.ShouldBeProblem(503);
-        Assert.Equal(2, (await Verify(deal.Id)).GetProperty("events").GetInt32());
+        Assert.Equal(2, (await Verify(deal.Id)).Events);
     }
 
     [Fact]
@@ -125,8 +119,7 @@ public class VerifyDealApiTests(ApiFixture fixture) : ChainTest(fixture)
             s.StatusCodeShouldBe(404);
         });
 
-        var problem = await result.ShouldBeProblem(404);
-        Assert.Contains(UnknownDealId.ToString(), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        AssertSame(Problem.UnknownDeal(UnknownDealId), await result.ShouldBeProblem(404));
     }
 
     private async Task<List<DateTimeOffset>> StoredTimestamps(Guid id)

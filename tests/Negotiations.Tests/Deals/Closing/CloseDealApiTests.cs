@@ -1,6 +1,8 @@
+using Negotiations.Deals;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
+using static Negotiations.Tests.Infrastructure.TestJson;
 
 namespace Negotiations.Tests.Deals.Closing;
 
@@ -18,34 +20,36 @@ public class CloseDealApiTests(ApiFixture fixture) : ApiTest(fixture)
             source = Source("OpenAI press release", "2026-02-27", "CompanyStatement"),
         });
 
-        var status = await Host.GetJson($"/api/deals/{deal.Id}");
-        Assert.Equal("Closed", status.GetProperty("status").GetString());
-        Assert.Equal("2026-02-27", status.GetProperty("closedOn").GetString());
-        Assert.Equal(50_000_000_000m, status.GetProperty("amount").GetProperty("value").GetDecimal());
-        Assert.Equal("Exact", status.GetProperty("amount").GetProperty("qualifier").GetString());
+        AssertSame(Expected.NewDeal(deal.Id) with
+        {
+            Status = DealStatus.Closed,
+            Amount = Expected.Usd(50_000_000_000m),
+            LastActivityOn = Expected.Day("2026-02-27"),
+            ClosedOn = Expected.Day("2026-02-27"),
+            LastSource = Expected.Source("OpenAI press release", "2026-02-27", Attribution.CompanyStatement),
+            Version = 2,
+        }, await Host.GetDeal(deal.Id));
     }
 
-    public static TheoryData<string, string> EveryCommand => new()
+    public static TheoryData<string, string, string> EveryCommand => new()
     {
-        { "talks", """{"source":{"publication":"WSJ","publishedOn":"2026-03-01"}}""" },
-        { "terms", """{"amount":{"value":1,"currency":"USD"},"source":{"publication":"WSJ","publishedOn":"2026-03-01"}}""" },
-        { "stake", """{"stakePercent":5,"reason":"r","source":{"publication":"WSJ","publishedOn":"2026-03-01"}}""" },
-        { "close", """{"source":{"publication":"WSJ","publishedOn":"2026-03-01"}}""" },
-        { "abandon", """{"reason":"r","source":{"publication":"WSJ","publishedOn":"2026-03-01"}}""" },
+        { "talks", """{"source":{"publication":"WSJ","publishedOn":"2026-03-01"}}""", "report talks" },
+        { "terms", """{"amount":{"value":1,"currency":"USD"},"source":{"publication":"WSJ","publishedOn":"2026-03-01"}}""", "take proposed terms" },
+        { "stake", """{"stakePercent":5,"reason":"r","source":{"publication":"WSJ","publishedOn":"2026-03-01"}}""", "have its stake revised" },
+        { "close", """{"source":{"publication":"WSJ","publishedOn":"2026-03-01"}}""", "be closed again" },
+        { "abandon", """{"reason":"r","source":{"publication":"WSJ","publishedOn":"2026-03-01"}}""", "be abandoned" },
     };
 
     [Theory]
     [MemberData(nameof(EveryCommand))]
-    public async Task a_closed_deal_refuses_every_command_with_409_and_records_nothing(string route, string body)
+    public async Task a_closed_deal_refuses_every_command_with_409_and_records_nothing(string route, string body, string action)
     {
         var deal = await Host.ReportNewDeal();
         await Host.Close(deal.Id, new { source = Source("OpenAI press release", "2026-02-27", "CompanyStatement") });
 
         var result = await Host.PostRaw($"/api/deals/{deal.Id}/{route}", body, 409);
 
-        var problem = await result.ShouldBeProblem(409);
-        Assert.Equal(2, problem.GetProperty("currentVersion").GetInt64());
-        var history = await Host.GetJson($"/api/deals/{deal.Id}/history");
-        Assert.Equal(2, history.GetProperty("events").GetArrayLength());
+        AssertSame(Problem.DealConflict($"Deal {deal.Id} is closed; a closed deal cannot {action}.", currentVersion: 2), await result.ShouldBeProblem(409));
+        Assert.Equal(2, (await Host.GetHistory(deal.Id)).Events.Count);
     }
 }

@@ -1,7 +1,9 @@
-using System.Text.Json;
+using Negotiations.Deals;
+using Negotiations.Deals.Comparing;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
+using static Negotiations.Tests.Infrastructure.TestJson;
 
 namespace Negotiations.Tests.Deals.Comparing;
 
@@ -21,11 +23,12 @@ public class GetDealDiffApiTests(ApiFixture fixture) : ApiTest(fixture)
         return deal.Id;
     }
 
-    private static List<string> ChangedFields(JsonElement diff) =>
-        diff.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("field").GetString()!).ToList();
+    private static readonly Valuation Valuation = new(830_000_000_000m, "USD", AmountQualifier.About);
 
-    private static JsonElement Change(JsonElement diff, string field) =>
-        diff.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("field").GetString() == field);
+    private static readonly Source Announcement = Expected.Source("OpenAI press release", "2026-02-27", Attribution.CompanyStatement);
+
+    /// <summary>A member that changed, from one value to another, as the JSON the status serves it as.</summary>
+    private static FieldChange Change(string field, object? from, object? to) => new(field, Element(from), Element(to));
 
     [Fact]
     public async Task between_two_versions_it_lists_the_members_of_the_status_that_changed_with_both_values()
@@ -34,15 +37,18 @@ public class GetDealDiffApiTests(ApiFixture fixture) : ApiTest(fixture)
 
         var diff = await Host.GetJson($"/api/deals/{id}/diff?from=1&to=2");
 
-        Assert.Equal(id, diff.GetProperty("id").GetGuid());
         Assert.Equal("""{"version":1,"asOf":null}""", diff.GetProperty("from").GetRawText());
         Assert.Equal("""{"version":2,"asOf":null}""", diff.GetProperty("to").GetRawText());
-        Assert.Equal(["status", "amount", "valuation", "lastActivityOn", "lastSource"], ChangedFields(diff));
-        var amount = Change(diff, "amount");
-        Assert.Equal("""{"value":10000000000,"currency":"USD","qualifier":"AtLeast","high":null}""", amount.GetProperty("from").GetRawText());
-        Assert.Equal("""{"value":50000000000,"currency":"USD","qualifier":"UpTo","high":null}""", amount.GetProperty("to").GetRawText());
-        Assert.Equal(JsonValueKind.Null, Change(diff, "valuation").GetProperty("from").ValueKind);
-        Assert.Equal("TermsProposed", Change(diff, "status").GetProperty("to").GetString());
+        var amount = diff.GetProperty("changes")[1];
+        Assert.Equal("""{"field":"amount","from":{"value":10000000000,"currency":"USD","qualifier":"AtLeast","high":null},"to":{"value":50000000000,"currency":"USD","qualifier":"UpTo","high":null}}""",
+            amount.GetRawText());
+        AssertSame(new DealDiff(id, new DiffPoint(1, null), new DiffPoint(2, null), [
+            Change("status", DealStatus.InTalks, DealStatus.TermsProposed),
+            Change("amount", Expected.Usd(10_000_000_000m, AmountQualifier.AtLeast), Expected.Usd(50_000_000_000m, AmountQualifier.UpTo)),
+            Change("valuation", null, Valuation),
+            Change("lastActivityOn", Expected.Day("2025-12-16"), Expected.Day("2026-01-29")),
+            Change("lastSource", Expected.Source("The Information", "2025-12-16"), Expected.Source()),
+        ]), TestJson.Read<DealDiff>(diff.GetRawText()));
     }
 
     [Fact]
@@ -52,13 +58,16 @@ public class GetDealDiffApiTests(ApiFixture fixture) : ApiTest(fixture)
         var first = await Host.RecordedAt(id, 1);
         var last = await Host.RecordedAt(id, 3);
 
-        var diff = await Host.GetJson($"/api/deals/{id}/diff?from={Uri.EscapeDataString(first.ToString("O"))}&to={Uri.EscapeDataString(last.ToString("O"))}");
+        var diff = await Host.GetAs<DealDiff>($"/api/deals/{id}/diff?from={Query(first)}&to={Query(last)}");
 
-        Assert.Equal(1, diff.GetProperty("from").GetProperty("version").GetInt64());
-        Assert.Equal(first, diff.GetProperty("from").GetProperty("asOf").GetDateTimeOffset());
-        Assert.Equal(3, diff.GetProperty("to").GetProperty("version").GetInt64());
-        Assert.Equal(["status", "amount", "valuation", "lastActivityOn", "closedOn", "lastSource"], ChangedFields(diff));
-        Assert.Equal("Closed", Change(diff, "status").GetProperty("to").GetString());
+        AssertSame(new DealDiff(id, new DiffPoint(1, first), new DiffPoint(3, last), [
+            Change("status", DealStatus.InTalks, DealStatus.Closed),
+            Change("amount", Expected.Usd(10_000_000_000m, AmountQualifier.AtLeast), Expected.Usd(50_000_000_000m)),
+            Change("valuation", null, Valuation),
+            Change("lastActivityOn", Expected.Day("2025-12-16"), Expected.Day("2026-02-27")),
+            Change("closedOn", null, Expected.Day("2026-02-27")),
+            Change("lastSource", Expected.Source("The Information", "2025-12-16"), Announcement),
+        ]), diff);
     }
 
     [Fact]
@@ -68,11 +77,11 @@ public class GetDealDiffApiTests(ApiFixture fixture) : ApiTest(fixture)
         var beforeCorrection = await Host.RecordedAt(id, 3);
         await Host.Correct(id, new { correctsVersion = 3, finalAmount = Usd(45_000_000_000m), reason = "typed $50B for $45B" });
 
-        var diff = await Host.GetJson($"/api/deals/{id}/diff?from={Uri.EscapeDataString(beforeCorrection.ToString("O"))}&to=4");
+        var diff = await Host.GetAs<DealDiff>($"/api/deals/{id}/diff?from={Query(beforeCorrection)}&to=4");
 
-        Assert.Equal(3, diff.GetProperty("from").GetProperty("version").GetInt64());
-        Assert.Equal(["amount"], ChangedFields(diff));
-        Assert.Equal(45_000_000_000m, Change(diff, "amount").GetProperty("to").GetProperty("value").GetDecimal());
+        AssertSame(new DealDiff(id, new DiffPoint(3, beforeCorrection), new DiffPoint(4, null), [
+            Change("amount", Expected.Usd(50_000_000_000m), Expected.Usd(45_000_000_000m)),
+        ]), diff);
     }
 
     [Fact]
@@ -80,9 +89,9 @@ public class GetDealDiffApiTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var id = await ProposedAndClosed();
 
-        var diff = await Host.GetJson($"/api/deals/{id}/diff?from=2&to=2");
+        var diff = await Host.GetAs<DealDiff>($"/api/deals/{id}/diff?from=2&to=2");
 
-        Assert.Empty(ChangedFields(diff));
+        AssertSame(new DealDiff(id, new DiffPoint(2, null), new DiffPoint(2, null), []), diff);
     }
 
     [Theory]
@@ -118,11 +127,11 @@ public class GetDealDiffApiTests(ApiFixture fixture) : ApiTest(fixture)
 
         var result = await Host.Scenario(s =>
         {
-            s.Get.Url($"/api/deals/{id}/diff?from=3&to={Uri.EscapeDataString(first.ToString("O"))}");
+            s.Get.Url($"/api/deals/{id}/diff?from=3&to={Query(first)}");
             s.StatusCodeShouldBe(400);
         });
 
-        await result.ShouldBeProblem(400, "from");
+        AssertSame(Problem.Invalid(("from", "'from' (version 3) must not be after 'to' (version 1).")), await result.ShouldBeProblem(400, "from"));
     }
 
     [Fact]
@@ -130,13 +139,14 @@ public class GetDealDiffApiTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var id = await ProposedAndClosed();
 
-        var beforeIt = await Host.GetJson($"/api/deals/{id}/diff?from=2020-01-01T00:00:00Z&to=3", 404);
-        var notYet = await Host.GetJson($"/api/deals/{id}/diff?from=1&to=9", 404);
-        var unknown = await Host.GetJson($"/api/deals/{UnknownDealId}/diff?from=1&to=2", 404);
+        var beforeIt = await Host.GetProblem($"/api/deals/{id}/diff?from=2020-01-01T00:00:00Z&to=3", 404);
+        var notYet = await Host.GetProblem($"/api/deals/{id}/diff?from=1&to=9", 404);
+        var unknown = await Host.GetProblem($"/api/deals/{UnknownDealId}/diff?from=1&to=2", 404);
 
-        Assert.Equal($"'from': Deal {id} had not been recorded yet at 2020-01-01T00:00:00.0000000+00:00. It is now at version 3.",
-            beforeIt.GetProperty("detail").GetString());
-        Assert.Equal($"'to': Deal {id} has no version 9 yet. It is now at version 3.", notYet.GetProperty("detail").GetString());
-        Assert.Equal($"No deal with id {UnknownDealId} exists.", unknown.GetProperty("detail").GetString());
+        AssertSame(
+            Problem.NotFound($"'from': Deal {id} had not been recorded yet at 2020-01-01T00:00:00.0000000+00:00. It is now at version 3."),
+            beforeIt);
+        AssertSame(Problem.NotFound($"'to': Deal {id} has no version 9 yet. It is now at version 3."), notYet);
+        AssertSame(Problem.NotFound($"No deal with id {UnknownDealId} exists."), unknown);
     }
 }

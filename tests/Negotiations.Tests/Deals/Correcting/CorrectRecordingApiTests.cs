@@ -1,12 +1,28 @@
-using System.Text.Json;
+using Negotiations.Deals;
+using Negotiations.Deals.GettingHistory;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
+using static Negotiations.Tests.Infrastructure.TestJson;
 
 namespace Negotiations.Tests.Deals.Correcting;
 
 public class CorrectRecordingApiTests(ApiFixture fixture) : ApiTest(fixture)
 {
+    /// <summary>The terms these tests propose: up to $5B, a typing error for the $50B the WSJ reported.</summary>
+    private static readonly TermsProposed FiveBillionProposed = new(
+        Expected.Usd(5_000_000_000m, AmountQualifier.UpTo), null, null, null, null, null, null, Expected.Day("2026-01-29"), Expected.Source());
+
+    /// <summary>The status after those terms, with the amount they count at.</summary>
+    private static Deal Proposed(Guid id, decimal upTo) => Expected.NewDeal(id) with
+    {
+        Status = DealStatus.TermsProposed,
+        Amount = Expected.Usd(upTo, AmountQualifier.UpTo),
+        LastActivityOn = Expected.Day("2026-01-29"),
+        LastSource = Expected.Source(),
+        Version = 2,
+    };
+
     [Fact]
     public async Task a_correction_changes_the_status_and_the_history_keeps_the_original_and_who_corrected_it_and_why()
     {
@@ -16,16 +32,16 @@ public class CorrectRecordingApiTests(ApiFixture fixture) : ApiTest(fixture)
         await Host.Post($"/api/deals/{deal.Id}/corrections",
             new { correctsVersion = 2, amount = Usd(50_000_000_000m, "UpTo"), reason = "Typed $5B for the WSJ's $50B" }, 200, recordedBy: "carol");
 
-        var status = await Host.GetJson($"/api/deals/{deal.Id}");
-        Assert.Equal(50_000_000_000m, status.GetProperty("amount").GetProperty("value").GetDecimal());
-        Assert.Equal(3, status.GetProperty("version").GetInt64());
-        var events = (await Host.GetJson($"/api/deals/{deal.Id}/history")).GetProperty("events").EnumerateArray().ToList();
-        Assert.Equal(5_000_000_000m, events[1].GetProperty("data").GetProperty("amount").GetProperty("value").GetDecimal());
-        Assert.Equal([3L], events[1].GetProperty("correctedBy").EnumerateArray().Select(v => v.GetInt64()));
-        Assert.Equal("recording_corrected", events[2].GetProperty("type").GetString());
-        Assert.Equal("carol", events[2].GetProperty("recordedBy").GetString());
-        Assert.Equal("Typed $5B for the WSJ's $50B", events[2].GetProperty("data").GetProperty("reason").GetString());
-        Assert.Equal(JsonValueKind.Null, events[2].GetProperty("occurredOn").ValueKind);
+        AssertSame(Proposed(deal.Id, 50_000_000_000m) with { Version = 3 }, await Host.GetDeal(deal.Id));
+        var history = await Host.GetHistory(deal.Id);
+        var events = history.Events;
+        AssertSame(new DealHistory(deal.Id, [
+            Expected.Entry(events[0], 1, "talks_reported", Expected.Opening(), recordedBy: "alice"),
+            Expected.Entry(events[1], 2, "terms_proposed", FiveBillionProposed, correctedBy: [3]),
+            Expected.Entry(events[2], 3, "recording_corrected",
+                new RecordingCorrected(2, "Typed $5B for the WSJ's $50B", Amount: Expected.Usd(50_000_000_000m, AmountQualifier.UpTo)),
+                recordedBy: "carol"),
+        ], null), history);
     }
 
     [Fact]
@@ -33,19 +49,17 @@ public class CorrectRecordingApiTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var deal = await Host.ReportNewDeal();
         await Host.ProposeTerms(deal.Id, new { amount = Usd(5_000_000_000m, "UpTo"), source = Source() });
-        var beforeCorrection = (await Host.GetJson($"/api/deals/{deal.Id}/history")).GetProperty("events")[1].GetProperty("recordedAt").GetDateTimeOffset();
+        var beforeCorrection = await Host.RecordedAt(deal.Id, 2);
         await Host.Post($"/api/deals/{deal.Id}/corrections", new { correctsVersion = 2, amount = Usd(50_000_000_000m, "UpTo"), reason = "typo" }, 200);
-        var correctedAt = (await Host.GetJson($"/api/deals/{deal.Id}/history")).GetProperty("events")[2].GetProperty("recordedAt").GetDateTimeOffset();
+        var correctedAt = await Host.RecordedAt(deal.Id, 3);
 
-        var then = await Host.GetJson($"/api/deals/{deal.Id}?asOf={Uri.EscapeDataString(beforeCorrection.ToString("O"))}");
-        var now = await Host.GetJson($"/api/deals/{deal.Id}?asOf={Uri.EscapeDataString(correctedAt.ToString("O"))}");
-        var atVersion2 = await Host.GetJson($"/api/deals/{deal.Id}?version=2");
+        var then = await Host.GetDeal(deal.Id, $"asOf={Query(beforeCorrection)}");
+        var now = await Host.GetDeal(deal.Id, $"asOf={Query(correctedAt)}");
+        var atVersion2 = await Host.GetDeal(deal.Id, "version=2");
 
-        Assert.Equal(5_000_000_000m, then.GetProperty("amount").GetProperty("value").GetDecimal());
-        Assert.Equal(2, then.GetProperty("version").GetInt64());
-        Assert.Equal(50_000_000_000m, now.GetProperty("amount").GetProperty("value").GetDecimal());
-        Assert.Equal(3, now.GetProperty("version").GetInt64());
-        Assert.Equal(5_000_000_000m, atVersion2.GetProperty("amount").GetProperty("value").GetDecimal());
+        AssertSame(Proposed(deal.Id, 5_000_000_000m), then);
+        AssertSame(Proposed(deal.Id, 50_000_000_000m) with { Version = 3 }, now);
+        AssertSame(Proposed(deal.Id, 5_000_000_000m), atVersion2);
     }
 
     [Fact]
@@ -55,9 +69,10 @@ public class CorrectRecordingApiTests(ApiFixture fixture) : ApiTest(fixture)
         await Host.Post($"/api/deals/{deal.Id}/corrections", new { correctsVersion = 1, amount = Usd(11_000_000_000m, "AtLeast"), reason = "first fix" }, 200);
         await Host.Post($"/api/deals/{deal.Id}/corrections", new { correctsVersion = 1, amount = Usd(12_000_000_000m, "AtLeast"), reason = "second fix" }, 200);
 
-        Assert.Equal(12_000_000_000m, (await Host.GetJson($"/api/deals/{deal.Id}")).GetProperty("amount").GetProperty("value").GetDecimal());
-        var history = await Host.GetJson($"/api/deals/{deal.Id}/history");
-        Assert.Equal([2L, 3L], history.GetProperty("events")[0].GetProperty("correctedBy").EnumerateArray().Select(v => v.GetInt64()));
+        AssertSame(
+            Expected.NewDeal(deal.Id) with { Amount = Expected.Usd(12_000_000_000m, AmountQualifier.AtLeast), Version = 3 },
+            await Host.GetDeal(deal.Id));
+        Assert.Equal([2L, 3L], (await Host.GetHistory(deal.Id)).Events[0].CorrectedBy);
     }
 
     [Fact]
@@ -68,9 +83,15 @@ public class CorrectRecordingApiTests(ApiFixture fixture) : ApiTest(fixture)
 
         await Host.Post($"/api/deals/{deal.Id}/corrections", new { correctsVersion = 2, finalAmount = Usd(50_000_000_000m), reason = "typo" }, 200);
 
-        var status = await Host.GetJson($"/api/deals/{deal.Id}");
-        Assert.Equal("Closed", status.GetProperty("status").GetString());
-        Assert.Equal(50_000_000_000m, status.GetProperty("amount").GetProperty("value").GetDecimal());
+        AssertSame(Expected.NewDeal(deal.Id) with
+        {
+            Status = DealStatus.Closed,
+            Amount = Expected.Usd(50_000_000_000m),
+            LastActivityOn = Expected.Day("2026-02-27"),
+            ClosedOn = Expected.Day("2026-02-27"),
+            LastSource = Expected.Source("Amazon", "2026-02-27", Attribution.CompanyStatement),
+            Version = 3,
+        }, await Host.GetDeal(deal.Id));
     }
 
     [Theory]
@@ -86,6 +107,6 @@ public class CorrectRecordingApiTests(ApiFixture fixture) : ApiTest(fixture)
         var result = await Host.PostRaw($"/api/deals/{deal.Id}/corrections", body, 400);
 
         await result.ShouldBeProblem(400, field);
-        Assert.Equal(1, (await Host.GetJson($"/api/deals/{deal.Id}")).GetProperty("version").GetInt64());
+        AssertSame(Expected.NewDeal(deal.Id), await Host.GetDeal(deal.Id));
     }
 }

@@ -1,8 +1,9 @@
-using System.Text.Json;
+using Negotiations.Deals;
 using Negotiations.Deals.GettingClaims;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
+using static Negotiations.Tests.Infrastructure.TestJson;
 
 namespace Negotiations.Tests.Deals.GettingClaims;
 
@@ -28,35 +29,57 @@ public class GetDealClaimsApiTests(ApiFixture fixture) : ApiTest(fixture)
         return deal.Id;
     }
 
+    private static readonly Source TheInformation = Expected.Source("The Information", "2025-12-16");
+    private static readonly Source Wsj = Expected.Source();
+    private static readonly Source Announced = Expected.Source("OpenAI press release", "2026-02-27", Attribution.CompanyStatement, "https://openai.com/");
+
+    /// <summary>When each version was recorded, as the history says: the instant every claim of that version carries.</summary>
+    private async Task<Func<long, DateTimeOffset>> RecordedAt(Guid id)
+    {
+        var recorded = (await Host.GetHistory(id)).Events.ToDictionary(e => e.Version, e => e.RecordedAt);
+        return version => recorded[version];
+    }
+
+    /// <summary>The claim of event <paramref name="version"/>, which happened the day its source published it.</summary>
+    private static Claim Said(
+        Func<long, DateTimeOffset> recordedAt, long version, object value, Source source, long[]? correctedBy = null, object? original = null,
+        long? retractedBy = null) => new(
+        version, source.PublishedOn, recordedAt(version), value, source.Publication, source.Attribution, source.PublishedOn, source.Url,
+        correctedBy is { Length: > 0 }, correctedBy ?? [], original, retractedBy is not null, retractedBy);
+
+    private static readonly FieldClaims None = new("", []);
+
     [Fact]
     public async Task every_value_each_source_gave_is_listed_per_field_with_a_one_line_summary()
     {
         var id = await AmazonOpenAi();
+        var at = await RecordedAt(id);
 
-        var claims = await Host.GetJson($"/api/deals/{id}/claims");
+        var answer = await Host.GetJson($"/api/deals/{id}/claims");
 
-        Assert.Equal(id, claims.GetProperty("id").GetGuid());
-        var fields = claims.GetProperty("fields");
-        Assert.Equal(Fields, fields.EnumerateObject().Select(f => f.Name));
-        Assert.Equal(
-            "The Information ≥ $10B (2025-12-16) · Wall Street Journal up to $50B (2026-01-29) · "
-            + "OpenAI press release $50B (2026-02-27) · OpenAI press release $50B (2026-02-27)",
-            fields.GetProperty("amount").GetProperty("summary").GetString());
-        Assert.Equal("Wall Street Journal about $830B (2026-01-29)", fields.GetProperty("valuation").GetProperty("summary").GetString());
-        Assert.Equal("Wall Street Journal 5% (2026-01-29)", fields.GetProperty("stakePercent").GetProperty("summary").GetString());
-        Assert.Equal(
-            ["InTalks", "TermsProposed", "TermsProposed", "Closed"],
-            fields.GetProperty("status").GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("value").GetString()));
-
-        var announced = fields.GetProperty("amount").GetProperty("claims")[2];
-        var recordedAt = announced.GetProperty("recordedAt").GetString();
-        var expected = $$"""
-            {"version":3,"occurredOn":"2026-02-27","recordedAt":"{{recordedAt}}",
-             "value":{"value":50000000000,"currency":"USD","qualifier":"Exact","high":null},
-             "source":"OpenAI press release","attribution":"CompanyStatement","publishedOn":"2026-02-27","url":"https://openai.com/",
-             "corrected":false,"correctedBy":[],"original":null,"retracted":false,"retractedBy":null}
-            """;
-        Assert.Equal(Normalize(expected), Normalize(announced.GetRawText()));
+        var expected = new DealClaims(id, new ClaimFields(
+            new FieldClaims(
+                "The Information ≥ $10B (2025-12-16) · Wall Street Journal up to $50B (2026-01-29) · "
+                + "OpenAI press release $50B (2026-02-27) · OpenAI press release $50B (2026-02-27)",
+                [
+                    Said(at, 1, Expected.Usd(10_000_000_000m, AmountQualifier.AtLeast), TheInformation),
+                    Said(at, 2, Expected.Usd(50_000_000_000m, AmountQualifier.UpTo), Wsj),
+                    Said(at, 3, Expected.Usd(50_000_000_000m), Announced),
+                    Said(at, 4, Expected.Usd(50_000_000_000m), Announced),
+                ]),
+            new FieldClaims("Wall Street Journal about $830B (2026-01-29)",
+                [Said(at, 2, new Valuation(830_000_000_000m, "USD", AmountQualifier.About), Wsj)]),
+            new FieldClaims("Wall Street Journal 5% (2026-01-29)", [Said(at, 2, 5m, Wsj)]),
+            new FieldClaims(
+                "The Information InTalks (2025-12-16) · Wall Street Journal TermsProposed (2026-01-29) · "
+                + "OpenAI press release TermsProposed (2026-02-27) · OpenAI press release Closed (2026-02-27)",
+                [
+                    Said(at, 1, DealStatus.InTalks, TheInformation),
+                    Said(at, 2, DealStatus.TermsProposed, Wsj),
+                    Said(at, 3, DealStatus.TermsProposed, Announced),
+                    Said(at, 4, DealStatus.Closed, Announced),
+                ])));
+        AssertWritten(expected, answer);
     }
 
     [Fact]
@@ -64,17 +87,20 @@ public class GetDealClaimsApiTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var id = await AmazonOpenAi();
         var correction = await Host.Correct(id, new { correctsVersion = 2, amount = Usd(40_000_000_000m, "UpTo"), reason = "The WSJ said $40B" });
+        var at = await RecordedAt(id);
 
-        var amount = (await Host.GetJson($"/api/deals/{id}/claims")).GetProperty("fields").GetProperty("amount");
+        var amount = (await Host.GetAs<DealClaims>($"/api/deals/{id}/claims")).Fields.Amount;
 
-        var corrected = amount.GetProperty("claims")[1];
-        Assert.Equal(2, corrected.GetProperty("version").GetInt64());
-        Assert.Equal(40_000_000_000m, corrected.GetProperty("value").GetProperty("value").GetDecimal());
-        Assert.True(corrected.GetProperty("corrected").GetBoolean());
-        Assert.Equal([correction], corrected.GetProperty("correctedBy").EnumerateArray().Select(v => v.GetInt64()));
-        Assert.Equal(50_000_000_000m, corrected.GetProperty("original").GetProperty("value").GetDecimal());
-        Assert.False(corrected.GetProperty("retracted").GetBoolean());
-        Assert.Contains("Wall Street Journal up to $40B (2026-01-29, corrected)", amount.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        AssertSame(new FieldClaims(
+            "The Information ≥ $10B (2025-12-16) · Wall Street Journal up to $40B (2026-01-29, corrected) · "
+            + "OpenAI press release $50B (2026-02-27) · OpenAI press release $50B (2026-02-27)",
+            [
+                Said(at, 1, Expected.Usd(10_000_000_000m, AmountQualifier.AtLeast), TheInformation),
+                Said(at, 2, Expected.Usd(40_000_000_000m, AmountQualifier.UpTo), Wsj, correctedBy: [correction],
+                    original: Expected.Usd(50_000_000_000m, AmountQualifier.UpTo)),
+                Said(at, 3, Expected.Usd(50_000_000_000m), Announced),
+                Said(at, 4, Expected.Usd(50_000_000_000m), Announced),
+            ]), amount);
     }
 
     [Fact]
@@ -86,17 +112,23 @@ public class GetDealClaimsApiTests(ApiFixture fixture) : ApiTest(fixture)
         {
             retractsVersion = 2, reason = "Amazon denied it", source = Source("Amazon", "2026-02-01", "CompanyStatement"),
         });
+        var at = await RecordedAt(deal.Id);
 
-        var fields = (await Host.GetJson($"/api/deals/{deal.Id}/claims")).GetProperty("fields");
+        var claims = await Host.GetAs<DealClaims>($"/api/deals/{deal.Id}/claims");
 
-        var retracted = fields.GetProperty("amount").GetProperty("claims")[1];
-        Assert.True(retracted.GetProperty("retracted").GetBoolean());
-        Assert.Equal(retraction, retracted.GetProperty("retractedBy").GetInt64());
-        Assert.False(retracted.GetProperty("corrected").GetBoolean());
-        Assert.Equal(
-            "The Information ≥ $10B (2025-12-16) · Wall Street Journal up to $50B (2026-01-29, retracted)",
-            fields.GetProperty("amount").GetProperty("summary").GetString());
-        Assert.Equal(2, fields.GetProperty("status").GetProperty("claims").GetArrayLength());
+        AssertSame(new DealClaims(deal.Id, new ClaimFields(
+            new FieldClaims("The Information ≥ $10B (2025-12-16) · Wall Street Journal up to $50B (2026-01-29, retracted)",
+            [
+                Said(at, 1, Expected.Usd(10_000_000_000m, AmountQualifier.AtLeast), TheInformation),
+                Said(at, 2, Expected.Usd(50_000_000_000m, AmountQualifier.UpTo), Wsj, retractedBy: retraction),
+            ]),
+            None,
+            None,
+            new FieldClaims("The Information InTalks (2025-12-16) · Wall Street Journal TermsProposed (2026-01-29, retracted)",
+            [
+                Said(at, 1, DealStatus.InTalks, TheInformation),
+                Said(at, 2, DealStatus.TermsProposed, Wsj, retractedBy: retraction),
+            ]))), claims);
     }
 
     [Theory]
@@ -131,7 +163,13 @@ public class GetDealClaimsApiTests(ApiFixture fixture) : ApiTest(fixture)
             s.StatusCodeShouldBe(200);
         });
 
-        Assert.Equal(JsonValueKind.Object, (await result.Json()).GetProperty("fields").ValueKind);
+        var at = await RecordedAt(deal.Id);
+        AssertSame(new DealClaims(deal.Id, new ClaimFields(
+            new FieldClaims("The Information ≥ $10B (2025-12-16)", [Said(at, 1, Expected.Usd(10_000_000_000m, AmountQualifier.AtLeast), TheInformation)]),
+            None,
+            None,
+            new FieldClaims("The Information InTalks (2025-12-16)", [Said(at, 1, DealStatus.InTalks, TheInformation)]))),
+            await result.ReadAs<DealClaims>());
     }
 
     [Fact]
@@ -143,7 +181,7 @@ public class GetDealClaimsApiTests(ApiFixture fixture) : ApiTest(fixture)
             s.StatusCodeShouldBe(404);
         });
 
-        await result.ShouldBeProblem(404);
+        AssertSame(Problem.UnknownDeal(UnknownDealId), await result.ShouldBeProblem(404));
     }
 
     [Theory]
@@ -162,6 +200,4 @@ public class GetDealClaimsApiTests(ApiFixture fixture) : ApiTest(fixture)
 
         await result.ShouldBeProblem(400, field);
     }
-
-    private static string Normalize(string json) => JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement);
 }

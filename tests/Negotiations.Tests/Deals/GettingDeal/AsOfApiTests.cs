@@ -1,7 +1,8 @@
-using System.Text.Json;
+using Negotiations.Deals;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
+using static Negotiations.Tests.Infrastructure.TestJson;
 
 namespace Negotiations.Tests.Deals.GettingDeal;
 
@@ -14,16 +15,23 @@ public class AsOfApiTests(ApiFixture fixture) : ApiTest(fixture)
         var deal = await Host.ReportNewDeal(NewDeal(source: Source("Wall Street Journal", "2026-01-29"), amount: Usd(50_000_000_000m, "UpTo")));
         await Host.ReportTalks(deal.Id, new { amount = Usd(10_000_000_000m, "AtLeast"), source = Source("The Information", "2025-12-16") });
 
-        var now = await Host.GetJson($"/api/deals/{deal.Id}");
-        var endOfDecember = await Host.GetJson($"/api/deals/{deal.Id}?occurredBy=2025-12-31");
-        var beforeTheLateRecord = await Host.GetJson($"/api/deals/{deal.Id}?version=1&occurredBy=2025-12-31", 404);
+        var now = await Host.GetDeal(deal.Id);
+        var endOfDecember = await Host.GetDeal(deal.Id, "occurredBy=2025-12-31");
+        var beforeTheLateRecord = await Host.GetProblem($"/api/deals/{deal.Id}?version=1&occurredBy=2025-12-31", 404);
 
-        Assert.Equal(50_000_000_000m, now.GetProperty("amount").GetProperty("value").GetDecimal());
-        Assert.Equal("2025-12-16", now.GetProperty("openedOn").GetString());
-        Assert.Equal("2026-01-29", now.GetProperty("lastActivityOn").GetString());
-        Assert.Equal(10_000_000_000m, endOfDecember.GetProperty("amount").GetProperty("value").GetDecimal());
-        Assert.Equal("2025-12-16", endOfDecember.GetProperty("lastActivityOn").GetString());
-        Assert.Equal(404, beforeTheLateRecord.GetProperty("status").GetInt32());
+        var opened = Expected.NewDeal(
+            deal.Id, source: Expected.Source("Wall Street Journal", "2026-01-29"), amount: Expected.Usd(50_000_000_000m, AmountQualifier.UpTo));
+        AssertSame(opened with { OpenedOn = Expected.Day("2025-12-16"), Version = 2 }, now);
+        AssertSame(opened with
+        {
+            Amount = Expected.Usd(10_000_000_000m, AmountQualifier.AtLeast),
+            OpenedOn = Expected.Day("2025-12-16"),
+            LastActivityOn = Expected.Day("2025-12-16"),
+            LastSource = Expected.Source("The Information", "2025-12-16"),
+            Version = 2,
+        }, endOfDecember);
+        AssertSame(
+            Problem.NotFound($"Nothing recorded about deal {deal.Id} up to version 1 had happened by 2025-12-31."), beforeTheLateRecord);
     }
 
     [Fact]
@@ -31,29 +39,28 @@ public class AsOfApiTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var deal = await Host.ReportNewDeal(NewDeal(source: Source("The Information", "2025-12-16")));
         await Host.ProposeTerms(deal.Id, new { amount = Usd(50_000_000_000m, "UpTo"), source = Source("Wall Street Journal", "2026-01-29") });
-        var recordedAt = (await Host.GetJson($"/api/deals/{deal.Id}/history")).GetProperty("events")[1].GetProperty("recordedAt").GetDateTimeOffset();
+        var recordedAt = await Host.RecordedAt(deal.Id, 2);
         await Host.Post($"/api/deals/{deal.Id}/corrections", new { correctsVersion = 1, amount = Usd(12_000_000_000m, "AtLeast"), reason = "typo" }, 200);
 
-        var believedThen = await Host.GetJson($"/api/deals/{deal.Id}?asOf={Uri.EscapeDataString(recordedAt.ToString("O"))}&occurredBy=2026-01-15");
-        var believedNow = await Host.GetJson($"/api/deals/{deal.Id}?occurredBy=2026-01-15");
+        var believedThen = await Host.GetDeal(deal.Id, $"asOf={Query(recordedAt)}&occurredBy=2026-01-15");
+        var believedNow = await Host.GetDeal(deal.Id, "occurredBy=2026-01-15");
 
-        Assert.Equal(10_000_000_000m, believedThen.GetProperty("amount").GetProperty("value").GetDecimal());
-        Assert.Equal("InTalks", believedThen.GetProperty("status").GetString());
-        Assert.Equal(2, believedThen.GetProperty("version").GetInt64());
-        Assert.Equal(12_000_000_000m, believedNow.GetProperty("amount").GetProperty("value").GetDecimal());
+        AssertSame(Expected.NewDeal(deal.Id) with { Version = 2 }, believedThen);
+        AssertSame(Expected.NewDeal(deal.Id) with { Amount = Expected.Usd(12_000_000_000m, AmountQualifier.AtLeast), Version = 3 }, believedNow);
     }
 
     [Fact]
     public async Task an_instant_in_any_offset_means_the_same_moment()
     {
         var deal = await Host.ReportNewDeal();
-        var recordedAt = (await Host.GetJson($"/api/deals/{deal.Id}/history")).GetProperty("events")[0].GetProperty("recordedAt").GetDateTimeOffset();
+        var recordedAt = await Host.RecordedAt(deal.Id, 1);
+        var inNewYork = recordedAt.AddSeconds(-1).ToOffset(TimeSpan.FromHours(-5));
 
-        var inParis = await Host.GetJson($"/api/deals/{deal.Id}?asOf={Uri.EscapeDataString(recordedAt.ToOffset(TimeSpan.FromHours(1)).ToString("O"))}");
-        var aSecondBefore = await Host.GetJson($"/api/deals/{deal.Id}?asOf={Uri.EscapeDataString(recordedAt.AddSeconds(-1).ToOffset(TimeSpan.FromHours(-5)).ToString("O"))}", 404);
+        var inParis = await Host.GetDeal(deal.Id, $"asOf={Query(recordedAt.ToOffset(TimeSpan.FromHours(1)))}");
+        var aSecondBefore = await Host.GetProblem($"/api/deals/{deal.Id}?asOf={Query(inNewYork)}", 404);
 
-        Assert.Equal(1, inParis.GetProperty("version").GetInt64());
-        Assert.Equal(404, aSecondBefore.GetProperty("status").GetInt32());
+        AssertSame(Expected.NewDeal(deal.Id), inParis);
+        AssertSame(Problem.NotFound($"Deal {deal.Id} had not been recorded yet at {inNewYork.ToUniversalTime():O}."), aSecondBefore);
     }
 
     [Fact]
@@ -62,10 +69,9 @@ public class AsOfApiTests(ApiFixture fixture) : ApiTest(fixture)
         var deal = await Host.ReportNewDeal(NewDeal(source: Source("The Information", "2025-12-16")));
         await Host.Post($"/api/deals/{deal.Id}/retractions", new { retractsVersion = 1, reason = "denied", source = Source("Amazon", "2025-12-17") }, 200);
 
-        var status = await Host.GetJson($"/api/deals/{deal.Id}?occurredBy=2026-03-01");
+        var status = await Host.GetDeal(deal.Id, "occurredBy=2026-03-01");
 
-        Assert.Equal(JsonValueKind.Null, status.GetProperty("amount").ValueKind);
-        Assert.Equal(2, status.GetProperty("version").GetInt64());
+        AssertSame(Expected.NewDeal(deal.Id) with { Amount = null, Version = 2 }, status);
     }
 
     [Fact]
@@ -81,8 +87,14 @@ public class AsOfApiTests(ApiFixture fixture) : ApiTest(fixture)
             s.StatusCodeShouldBe(200);
         });
 
-        var status = await result.Json();
-        Assert.Equal("TermsProposed", status.GetProperty("status").GetString());
+        AssertSame(Expected.NewDeal(deal.Id) with
+        {
+            Status = DealStatus.TermsProposed,
+            Amount = Expected.Usd(50_000_000_000m, AmountQualifier.UpTo),
+            LastActivityOn = Expected.Day("2026-01-29"),
+            LastSource = Expected.Source(),
+            Version = 2,
+        }, await result.ReadAs<Deal>());
         Assert.Equal("\"2\"", result.Context.Response.Headers.ETag.ToString());
     }
 
@@ -114,12 +126,12 @@ public class AsOfApiTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var deal = await Host.ReportNewDeal();
 
-        var beforeIt = await Host.GetJson($"/api/deals/{deal.Id}?asOf=2020-01-01T00:00:00Z", 404);
-        var notYet = await Host.GetJson($"/api/deals/{deal.Id}?version=5", 404);
-        var unknown = await Host.GetJson($"/api/deals/{UnknownDealId}?version=1", 404);
+        var beforeIt = await Host.GetProblem($"/api/deals/{deal.Id}?asOf=2020-01-01T00:00:00Z", 404);
+        var notYet = await Host.GetProblem($"/api/deals/{deal.Id}?version=5", 404);
+        var unknown = await Host.GetProblem($"/api/deals/{UnknownDealId}?version=1", 404);
 
-        Assert.Contains("not been recorded yet", beforeIt.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Contains("no version 5", notYet.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Contains("No deal", unknown.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        AssertSame(Problem.NotFound($"Deal {deal.Id} had not been recorded yet at 2020-01-01T00:00:00.0000000+00:00."), beforeIt);
+        AssertSame(Problem.NotFound($"Deal {deal.Id} has no version 5 yet."), notYet);
+        AssertSame(Problem.UnknownDeal(UnknownDealId), unknown);
     }
 }

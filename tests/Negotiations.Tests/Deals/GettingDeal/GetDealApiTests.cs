@@ -1,6 +1,7 @@
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
+using static Negotiations.Tests.Infrastructure.TestJson;
 
 namespace Negotiations.Tests.Deals.GettingDeal;
 
@@ -49,7 +50,7 @@ public class GetDealApiTests(ApiFixture fixture) : ApiTest(fixture)
             s.StatusCodeShouldBe(404);
         });
 
-        await result.ShouldBeProblem(404);
+        AssertSame(Problem.UnknownDeal(UnknownDealId), await result.ShouldBeProblem(404));
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using Negotiations.Deals;
 using Negotiations.Deals.GettingHistory;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
+using static Negotiations.Tests.Infrastructure.TestJson;
 
 namespace Negotiations.Tests.Deals.GettingHistory;
 
@@ -18,21 +20,21 @@ public class GetDealHistoryApiTests(ApiFixture fixture) : ApiTest(fixture)
         await Host.Post($"/api/deals/{deal.Id}/close",
             new { source = Source("Amazon press release", "2026-02-27", "CompanyStatement") }, 200, recordedBy: "bob");
 
-        var history = await Host.GetJson($"/api/deals/{deal.Id}/history");
+        var history = await Host.GetHistory(deal.Id);
 
-        Assert.Equal(deal.Id, history.GetProperty("id").GetGuid());
-        var events = history.GetProperty("events").EnumerateArray().ToList();
-        Assert.Equal([1L, 2L, 3L], events.Select(e => e.GetProperty("version").GetInt64()));
-        Assert.Equal(["talks_reported", "terms_proposed", "deal_closed"], events.Select(e => e.GetProperty("type").GetString()));
-        Assert.Equal(["alice", "anonymous", "bob"], events.Select(e => e.GetProperty("recordedBy").GetString()));
-        Assert.Equal(["2025-12-16", "2026-01-28", "2026-02-27"], events.Select(e => e.GetProperty("occurredOn").GetString()));
-        Assert.Equal(["The Information", "Wall Street Journal", "Amazon press release"],
-            events.Select(e => e.GetProperty("source").GetProperty("publication").GetString()));
-        var recordedAt = events.Select(e => e.GetProperty("recordedAt").GetDateTimeOffset()).ToList();
+        var events = history.Events;
+        Assert.Equal(3, events.Count);
+        var recordedAt = events.Select(e => e.RecordedAt).ToList();
         Assert.All(recordedAt, at => Assert.InRange(at, before, DateTimeOffset.UtcNow.AddSeconds(5)));
         Assert.Equal(recordedAt.Order(), recordedAt);
-        Assert.Equal(50_000_000_000m, events[1].GetProperty("data").GetProperty("amount").GetProperty("value").GetDecimal());
-        Assert.Equal(JsonValueKind.Null, history.GetProperty("nextFromVersion").ValueKind);
+        var announcement = Expected.Source("Amazon press release", "2026-02-27", Attribution.CompanyStatement);
+        AssertSame(new DealHistory(deal.Id, [
+            Expected.Entry(events[0], 1, "talks_reported", Expected.Opening(), recordedBy: "alice"),
+            Expected.Entry(events[1], 2, "terms_proposed", new TermsProposed(
+                Expected.Usd(50_000_000_000m, AmountQualifier.UpTo), null, null, null, null, null, null, Expected.Day("2026-01-28"), Expected.Source())),
+            Expected.Entry(events[2], 3, "deal_closed",
+                new DealClosed(null, Expected.Day("2026-02-27"), null, Expected.Day("2026-02-27"), announcement), recordedBy: "bob"),
+        ], null), history);
     }
 
     [Fact]
@@ -44,14 +46,13 @@ public class GetDealHistoryApiTests(ApiFixture fixture) : ApiTest(fixture)
             await Host.ReportTalks(deal.Id, new { summary = $"report {i}", source = Source() });
         }
 
-        var first = await Host.GetJson($"/api/deals/{deal.Id}/history?limit=2");
-        var second = await Host.GetJson($"/api/deals/{deal.Id}/history?limit=2&fromVersion={first.GetProperty("nextFromVersion").GetInt64()}");
-        var last = await Host.GetJson($"/api/deals/{deal.Id}/history?limit=2&fromVersion={second.GetProperty("nextFromVersion").GetInt64()}");
+        var first = await Host.GetAs<DealHistory>($"/api/deals/{deal.Id}/history?limit=2");
+        var second = await Host.GetAs<DealHistory>($"/api/deals/{deal.Id}/history?limit=2&fromVersion={first.NextFromVersion}");
+        var last = await Host.GetAs<DealHistory>($"/api/deals/{deal.Id}/history?limit=2&fromVersion={second.NextFromVersion}");
 
-        var versions = new[] { first, second, last }
-            .SelectMany(page => page.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("version").GetInt64()));
-        Assert.Equal([1L, 2L, 3L, 4L, 5L], versions);
-        Assert.Equal(JsonValueKind.Null, last.GetProperty("nextFromVersion").ValueKind);
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], new[] { first, second, last }.SelectMany(page => page.Events.Select(e => e.Version)));
+        Assert.Equal([3L, 5L, null], new[] { first, second, last }.Select(page => page.NextFromVersion));
+        Assert.All([first, second, last], page => Assert.Equal(deal.Id, page.Id));
     }
 
     [Theory]
@@ -128,7 +129,8 @@ public class GetDealHistoryApiTests(ApiFixture fixture) : ApiTest(fixture)
         });
 
         Assert.Equal("2", result.Context.Response.Headers[GetDealHistoryEndpoint.NextFromVersionHeader].ToString());
-        Assert.Equal(2, (await result.Json()).GetProperty("nextFromVersion").GetInt64());
+        var page = await result.ReadAs<DealHistory>();
+        AssertSame(new DealHistory(deal.Id, [Expected.Entry(page.Events[0], 1, "talks_reported", Expected.Opening())], 2), page);
         Assert.Equal($"</api/deals/{deal.Id}/history?fromVersion=2&limit=1>; rel=\"next\"", result.Context.Response.Headers.Link.ToString());
     }
 
@@ -141,7 +143,7 @@ public class GetDealHistoryApiTests(ApiFixture fixture) : ApiTest(fixture)
             s.StatusCodeShouldBe(404);
         });
 
-        await result.ShouldBeProblem(404);
+        AssertSame(Problem.UnknownDeal(UnknownDealId), await result.ShouldBeProblem(404));
     }
 
     [Theory]

@@ -1,6 +1,9 @@
+using Negotiations.Deals;
+using Negotiations.Deals.ListingDeals;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
+using static Negotiations.Tests.Infrastructure.TestJson;
 
 namespace Negotiations.Tests.Deals.ListingDeals;
 
@@ -13,10 +16,14 @@ public class ListDealsApiTests(ApiFixture fixture) : ApiTest(fixture)
         var newer = await Host.ReportNewDeal(NewDeal("Newer", source: Source(publishedOn: "2026-01-01")));
         var middle = await Host.ReportNewDeal(NewDeal("Middle", source: Source(publishedOn: "2025-09-01")));
 
-        var list = await Host.GetJson("/api/deals");
+        var list = await Host.GetAs<DealList>("/api/deals");
 
-        Assert.Equal(3, list.GetProperty("total").GetInt64());
-        Assert.Equal([newer.Id, middle.Id, older.Id], list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+        AssertSame(new DealList(
+            [
+                Expected.NewDeal(newer.Id, "Newer", source: Expected.Source(publishedOn: "2026-01-01")),
+                Expected.NewDeal(middle.Id, "Middle", source: Expected.Source(publishedOn: "2025-09-01")),
+                Expected.NewDeal(older.Id, "Older", source: Expected.Source(publishedOn: "2025-06-01")),
+            ], 3, 1, 50), list);
     }
 
     [Fact]
@@ -27,27 +34,42 @@ public class ListDealsApiTests(ApiFixture fixture) : ApiTest(fixture)
         await Host.Abandon(softBank.Id, new { reason = "Collapsed", source = Source() });
         await Host.ReportNewDeal(NewDeal("Microsoft–Inflection", "Microsoft", "Inflection"));
 
-        var openAi = await Host.GetJson("/api/deals?party=openai");
-        var abandoned = await Host.GetJson("/api/deals?status=Abandoned");
-        var amazonInTalks = await Host.GetJson("/api/deals?status=InTalks&party=AMAZON");
+        var openAi = await Host.GetAs<DealList>("/api/deals?party=openai");
+        var abandoned = await Host.GetAs<DealList>("/api/deals?status=Abandoned");
+        var amazonInTalks = await Host.GetAs<DealList>("/api/deals?status=InTalks&party=AMAZON");
 
-        Assert.Equal(2, openAi.GetProperty("total").GetInt64());
-        Assert.Equal([softBank.Id], abandoned.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
-        Assert.Equal([amazon.Id], amazonInTalks.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+        Assert.Equal(2, openAi.Total);
+        Assert.Equal([softBank.Id, amazon.Id], openAi.Items.Select(d => d.Id));
+        AssertSame(new DealList(
+            [
+                Expected.NewDeal(softBank.Id, "SoftBank–OpenAI", "SoftBank", "OpenAI") with
+                {
+                    Status = DealStatus.Abandoned,
+                    AbandonedReason = "Collapsed",
+                    LastActivityOn = Expected.Day("2026-01-29"),
+                    LastSource = Expected.Source(),
+                    Version = 2,
+                },
+            ], 1, 1, 50), abandoned);
+        AssertSame(new DealList([Expected.NewDeal(amazon.Id, "Amazon–OpenAI", "Amazon", "OpenAI")], 1, 1, 50), amazonInTalks);
     }
 
     [Fact]
     public async Task pages_split_the_list_and_keep_the_total()
     {
+        var ids = new List<Guid>();
         for (var i = 1; i <= 5; i++)
         {
-            await Host.ReportNewDeal(NewDeal($"Deal {i}", source: Source(publishedOn: $"2026-01-0{i}")));
+            ids.Add((await Host.ReportNewDeal(NewDeal($"Deal {i}", source: Source(publishedOn: $"2026-01-0{i}")))).Id);
         }
 
-        var page2 = await Host.GetJson("/api/deals?page=2&pageSize=2");
+        var page2 = await Host.GetAs<DealList>("/api/deals?page=2&pageSize=2");
 
-        Assert.Equal(5, page2.GetProperty("total").GetInt64());
-        Assert.Equal(["Deal 3", "Deal 2"], page2.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()));
+        AssertSame(new DealList(
+            [
+                Expected.NewDeal(ids[2], "Deal 3", source: Expected.Source(publishedOn: "2026-01-03")),
+                Expected.NewDeal(ids[1], "Deal 2", source: Expected.Source(publishedOn: "2026-01-02")),
+            ], 5, 2, 2), page2);
     }
 
     [Theory]

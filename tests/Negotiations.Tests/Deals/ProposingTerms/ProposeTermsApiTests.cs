@@ -1,6 +1,8 @@
+using Negotiations.Deals;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
+using static Negotiations.Tests.Infrastructure.TestJson;
 
 namespace Negotiations.Tests.Deals.ProposingTerms;
 
@@ -26,15 +28,19 @@ public class ProposeTermsApiTests(ApiFixture fixture) : ApiTest(fixture)
         var version = await Host.ProposeTerms(deal.Id, Terms(expectedVersion: 1));
 
         Assert.Equal(2, version);
-        var status = await Host.GetJson($"/api/deals/{deal.Id}");
-        Assert.Equal("TermsProposed", status.GetProperty("status").GetString());
-        Assert.Equal(50_000_000_000m, status.GetProperty("amount").GetProperty("value").GetDecimal());
-        Assert.Equal(830_000_000_000m, status.GetProperty("valuation").GetProperty("value").GetDecimal());
-        Assert.Equal(6.0m, status.GetProperty("stakePercent").GetDecimal());
-        Assert.Equal("Common equity", status.GetProperty("instrument").GetString());
-        Assert.Equal("No board seat reported", status.GetProperty("governance").GetString());
-        Assert.Equal("Expanded AWS cloud spend", status.GetProperty("commitments").GetString());
-        Assert.Equal(2, status.GetProperty("version").GetInt64());
+        AssertSame(Expected.NewDeal(deal.Id) with
+        {
+            Status = DealStatus.TermsProposed,
+            Amount = Expected.Usd(50_000_000_000m, AmountQualifier.UpTo),
+            Valuation = new Valuation(830_000_000_000m, "USD", AmountQualifier.About),
+            StakePercent = 6.0m,
+            Instrument = "Common equity",
+            Governance = "No board seat reported",
+            Commitments = "Expanded AWS cloud spend",
+            LastActivityOn = Expected.Day("2026-01-29"),
+            LastSource = Expected.Source(),
+            Version = 2,
+        }, await Host.GetDeal(deal.Id));
     }
 
     [Fact]
@@ -45,9 +51,8 @@ public class ProposeTermsApiTests(ApiFixture fixture) : ApiTest(fixture)
 
         var result = await Host.Post($"/api/deals/{deal.Id}/terms", Terms(expectedVersion: 1), 409);
 
-        var problem = await result.ShouldBeProblem(409);
-        Assert.Equal(2, problem.GetProperty("currentVersion").GetInt64());
-        Assert.Equal(2, (await Host.GetJson($"/api/deals/{deal.Id}")).GetProperty("version").GetInt64());
+        AssertSame(Problem.StaleVersion(deal.Id, currentVersion: 2, expectedVersion: 1), await result.ShouldBeProblem(409));
+        Assert.Equal(2, (await Host.GetDeal(deal.Id)).Version);
     }
 
     [Fact]
@@ -55,8 +60,7 @@ public class ProposeTermsApiTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var result = await Host.Post($"/api/deals/{UnknownDealId}/terms", Terms(), 404);
 
-        var problem = await result.ShouldBeProblem(404);
-        Assert.Contains(UnknownDealId.ToString(), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        AssertSame(Problem.UnknownDealToWrite(UnknownDealId), await result.ShouldBeProblem(404));
     }
 
     [Fact]
@@ -64,7 +68,7 @@ public class ProposeTermsApiTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var result = await Host.Post($"/api/deals/{UnknownDealId}/terms", Terms(expectedVersion: 3), 404);
 
-        await result.ShouldBeProblem(404);
+        AssertSame(Problem.UnknownDealToWrite(UnknownDealId), await result.ShouldBeProblem(404));
     }
 
     [Fact]
@@ -72,8 +76,8 @@ public class ProposeTermsApiTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var result = await Host.Post($"/api/deals/{Guid.Empty}/terms", Terms(), 404);
 
-        await result.ShouldBeProblem(404);
-        await Host.GetJson($"/api/deals/{Guid.Empty}/history", 404);
+        AssertSame(Problem.UnknownDeal(Guid.Empty), await result.ShouldBeProblem(404));
+        AssertSame(Problem.UnknownDeal(Guid.Empty), await Host.GetProblem($"/api/deals/{Guid.Empty}/history", 404));
     }
 
     [Fact]

@@ -1,7 +1,9 @@
-using System.Text.Json;
+using Negotiations.Deals;
+using Negotiations.Deals.ListingDeals;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
+using static Negotiations.Tests.Infrastructure.TestJson;
 
 namespace Negotiations.Tests.Deals.ReportingTalks;
 
@@ -12,12 +14,10 @@ public class ReportingTalksApiTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var result = await Host.Post("/api/deals", NewDeal(), 201);
 
-        var body = await result.Json();
-        var id = body.GetProperty("id").GetGuid();
-        Assert.Equal(1, body.GetProperty("version").GetInt64());
-        Assert.Equal($"/api/deals/{id}", result.Context.Response.Headers.Location.ToString());
-        var deal = await Host.GetJson($"/api/deals/{id}");
-        Assert.Equal("InTalks", deal.GetProperty("status").GetString());
+        var opened = await result.ReadAs<DealOpened>();
+        Assert.Equal(1, opened.Version);
+        Assert.Equal($"/api/deals/{opened.Id}", result.Context.Response.Headers.Location.ToString());
+        AssertSame(Expected.NewDeal(opened.Id), await Host.GetDeal(opened.Id));
     }
 
     [Fact]
@@ -34,10 +34,14 @@ public class ReportingTalksApiTests(ApiFixture fixture) : ApiTest(fixture)
         });
 
         Assert.Equal(2, version);
-        var status = await Host.GetJson($"/api/deals/{deal.Id}");
-        Assert.Equal(["Amazon", "OpenAI", "Nvidia"], status.GetProperty("parties").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
-        Assert.Equal(50_000_000_000m, status.GetProperty("amount").GetProperty("value").GetDecimal());
-        Assert.Equal("UpTo", status.GetProperty("amount").GetProperty("qualifier").GetString());
+        AssertSame(Expected.NewDeal(deal.Id) with
+        {
+            Parties = [new Party("Amazon", PartyRole.Investor), new Party("OpenAI", PartyRole.Target), new Party("Nvidia", PartyRole.CoInvestor)],
+            Amount = Expected.Usd(50_000_000_000m, AmountQualifier.UpTo),
+            LastActivityOn = Expected.Day("2026-01-29"),
+            LastSource = Expected.Source(),
+            Version = 2,
+        }, await Host.GetDeal(deal.Id));
     }
 
     [Theory]
@@ -63,8 +67,7 @@ public class ReportingTalksApiTests(ApiFixture fixture) : ApiTest(fixture)
         var result = await Host.PostRaw("/api/deals", body, 400);
 
         await result.ShouldBeProblem(400, field);
-        var list = await Host.GetJson("/api/deals");
-        Assert.Equal(0, list.GetProperty("total").GetInt64());
+        AssertSame(new DealList([], 0, 1, 50), await Host.GetAs<DealList>("/api/deals"));
     }
 
     [Fact]
@@ -90,13 +93,18 @@ public class ReportingTalksApiTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var deal = await Host.ReportNewDeal(NewDeal("SoftBank adds up to $30B", "SoftBank", "OpenAI"));
         await Host.Abandon(deal.Id, new { reason = "Talks collapsed over valuation", source = Source("Reuters", "2026-02-01") });
-        Assert.Equal("Abandoned", (await Host.GetJson($"/api/deals/{deal.Id}")).GetProperty("status").GetString());
+        Assert.Equal(DealStatus.Abandoned, (await Host.GetDeal(deal.Id)).Status);
 
         var version = await Host.ReportTalks(deal.Id, new { source = Source("Bloomberg", "2026-02-20"), summary = "Talks back on" });
 
         Assert.Equal(3, version);
-        var status = await Host.GetJson($"/api/deals/{deal.Id}");
-        Assert.Equal("InTalks", status.GetProperty("status").GetString());
-        Assert.Equal(JsonValueKind.Null, status.GetProperty("abandonedReason").ValueKind);
+        AssertSame(Expected.NewDeal(deal.Id, "SoftBank adds up to $30B", "SoftBank", "OpenAI") with
+        {
+            Status = DealStatus.InTalks,
+            AbandonedReason = null,
+            LastActivityOn = Expected.Day("2026-02-20"),
+            LastSource = Expected.Source("Bloomberg", "2026-02-20"),
+            Version = 3,
+        }, await Host.GetDeal(deal.Id));
     }
 }

@@ -1,6 +1,8 @@
+using Negotiations.Deals;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
+using static Negotiations.Tests.Infrastructure.TestJson;
 
 namespace Negotiations.Tests.Deals.Retracting;
 
@@ -16,14 +18,22 @@ public class RetractReportApiTests(ApiFixture fixture) : ApiTest(fixture)
 
         await Host.Post($"/api/deals/{deal.Id}/retractions", new { retractsVersion = 2, reason = "Amazon denied any terms", source = Denial, kind = "Denied" }, 200);
 
-        var status = await Host.GetJson($"/api/deals/{deal.Id}");
-        Assert.Equal("InTalks", status.GetProperty("status").GetString());
-        Assert.Equal(10_000_000_000m, status.GetProperty("amount").GetProperty("value").GetDecimal());
-        var events = (await Host.GetJson($"/api/deals/{deal.Id}/history")).GetProperty("events");
-        Assert.Equal(3, events[1].GetProperty("retractedBy").GetInt64());
-        Assert.Equal("report_retracted", events[2].GetProperty("type").GetString());
-        Assert.Equal("Amazon", events[2].GetProperty("source").GetProperty("publication").GetString());
-        Assert.Equal("Denied", events[2].GetProperty("data").GetProperty("kind").GetString());
+        AssertSame(Expected.NewDeal(deal.Id) with { Version = 3 }, await Host.GetDeal(deal.Id));
+        var events = (await Host.GetHistory(deal.Id)).Events;
+        Assert.Equal(3, events[1].RetractedBy);
+        var denial = Expected.Source("Amazon", "2026-02-02", Attribution.CompanyStatement);
+        AssertSame(events[2] with
+        {
+            Version = 3,
+            Type = "report_retracted",
+            OccurredOn = Expected.Day("2026-02-02"),
+            RecordedBy = "anonymous",
+            CausationId = null,
+            Source = denial,
+            CorrectedBy = [],
+            RetractedBy = null,
+            Data = new ReportRetracted(2, "Amazon denied any terms", Expected.Day("2026-02-02"), denial, RetractionKind.Denied),
+        }, events[2]);
     }
 
     [Fact]
@@ -35,7 +45,7 @@ public class RetractReportApiTests(ApiFixture fixture) : ApiTest(fixture)
 
         var result = await Host.Post($"/api/deals/{deal.Id}/retractions", new { retractsVersion = 2, reason = "denied again", source = Denial }, 409);
 
-        await result.ShouldBeProblem(409);
+        AssertSame(Problem.DealConflict("Event 2 was already retracted by event 3.", currentVersion: 3), await result.ShouldBeProblem(409));
     }
 
     [Fact]
@@ -45,7 +55,9 @@ public class RetractReportApiTests(ApiFixture fixture) : ApiTest(fixture)
 
         var result = await Host.Post($"/api/deals/{deal.Id}/retractions", new { retractsVersion = 4, reason = "denied", source = Denial }, 400);
 
-        await result.ShouldBeProblem(400, "retractsVersion");
+        AssertSame(
+            Problem.Invalid(("retractsVersion", $"Deal {deal.Id} has no event 4 (its versions are 1 to 1).")),
+            await result.ShouldBeProblem(400, "retractsVersion"));
     }
 
     [Fact]
@@ -56,7 +68,7 @@ public class RetractReportApiTests(ApiFixture fixture) : ApiTest(fixture)
 
         await Host.Post($"/api/deals/{deal.Id}/retractions", new { retractsVersion = 2, reason = "Reuters withdrew its story", source = Source("Reuters", "2026-02-03") }, 200);
 
-        Assert.Equal("InTalks", (await Host.GetJson($"/api/deals/{deal.Id}")).GetProperty("status").GetString());
+        Assert.Equal(DealStatus.InTalks, (await Host.GetDeal(deal.Id)).Status);
     }
 
     [Fact]
@@ -64,6 +76,6 @@ public class RetractReportApiTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var result = await Host.Post($"/api/deals/{UnknownDealId}/retractions", new { retractsVersion = 1, reason = "denied", source = Denial }, 404);
 
-        await result.ShouldBeProblem(404);
+        AssertSame(Problem.UnknownDealToWrite(UnknownDealId), await result.ShouldBeProblem(404));
     }
 }

@@ -1,6 +1,8 @@
+using Negotiations.Deals;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
+using static Negotiations.Tests.Infrastructure.TestJson;
 
 namespace Negotiations.Tests.Deals.RevisingStake;
 
@@ -21,11 +23,16 @@ public class ReviseStakeApiTests(ApiFixture fixture) : ApiTest(fixture)
         });
 
         Assert.Equal(3, version);
-        var status = await Host.GetJson($"/api/deals/{deal.Id}");
-        Assert.Equal("TermsProposed", status.GetProperty("status").GetString());
-        Assert.Equal("Exact", status.GetProperty("amount").GetProperty("qualifier").GetString());
-        Assert.Equal(6.8m, status.GetProperty("stakePercent").GetDecimal());
-        Assert.Equal("Equity", status.GetProperty("instrument").GetString());
+        AssertSame(Expected.NewDeal(deal.Id) with
+        {
+            Status = DealStatus.TermsProposed,
+            Amount = Expected.Usd(50_000_000_000m),
+            StakePercent = 6.8m,
+            Instrument = "Equity",
+            LastActivityOn = Expected.Day("2026-02-27"),
+            LastSource = Expected.Source("Amazon press release", "2026-02-27", Attribution.CompanyStatement),
+            Version = 3,
+        }, await Host.GetDeal(deal.Id));
     }
 
     [Fact]
