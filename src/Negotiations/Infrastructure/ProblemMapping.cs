@@ -32,8 +32,6 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
 
     public static ProblemDetails Map(Exception exception) => exception switch
     {
-        JsonException json => FromJson(json),
-        BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
         BadHttpRequestException bad => new ProblemDetails
         {
             Status = bad.StatusCode,

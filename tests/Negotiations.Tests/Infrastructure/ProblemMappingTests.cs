@@ -22,7 +22,7 @@ public class ProblemMappingTests
     [Fact]
     public void a_json_error_names_the_member_by_its_json_path()
     {
-        var problem = ProblemMapping.Map(new System.Text.Json.JsonException("The JSON value could not be converted to X. Path: $.source.attribution", "$.source.attribution", 0, 10));
+        var problem = ProblemMapping.FromJson(new System.Text.Json.JsonException("The JSON value could not be converted to X. Path: $.source.attribution", "$.source.attribution", 0, 10));
 
         var validation = Assert.IsType<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>(problem);
         Assert.Equal(["source.attribution"], validation.Errors.Keys);
