@@ -13,9 +13,6 @@ public static class ChainHeadsEndpoint
     /// </summary>
     [Authorize(Policy = SecurityModule.AuditPolicy)]
     [WolverineGet("/api/chain-heads")]
-    public static async Task<IReadOnlyList<ChainHead>> Get(IDocumentStore store, CancellationToken cancellationToken)
-    {
-        await using var connection = await EventChainStore.OpenAsync(store.Storage.Database, cancellationToken);
-        return await EventChainStore.ReadHeadsAsync(connection, cancellationToken);
-    }
+    public static Task<IReadOnlyList<ChainHead>> Get(IDocumentStore store, CancellationToken cancellationToken) =>
+        EventChainStore.ReadHeadsAsync(store.Storage.Database, cancellationToken);
 }

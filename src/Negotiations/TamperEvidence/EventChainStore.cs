@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using Marten;
 using Marten.Storage;
 using Negotiations.Infrastructure;
 using Npgsql;
@@ -91,27 +92,18 @@ public static class EventChainStore
         return (rows, streamVersion);
     }
 
-    /// <summary>
-    /// Every stream with events, and every stream the chain remembers even if its events are gone. Version 0 leaves out
-    /// Marten's tombstone stream, which fills the sequence numbers of failed writes and is no deal.
-    /// </summary>
-    public static async Task<IReadOnlyList<Guid>> ReadStreamIdsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>Every stream that has events or chain rows (a stream whose events were deleted still has its chain).</summary>
+    public static async Task<IReadOnlyList<Guid>> ReadStreamIdsAsync(IQuerySession session, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            $"select id from {Schema}.mt_streams where version > 0 union select stream_id from {Schema}.event_chain order by 1",
-            connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var ids = new List<Guid>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ids.Add(reader.GetGuid(0));
-        }
-
-        return ids;
+        await EnsureTablesAsync(session.Database, cancellationToken);
+        return await session.AdvancedSql.QueryAsync<Guid>(
+            $"select id from {Schema}.mt_streams where version > 0 union select stream_id from {Schema}.event_chain order by 1", cancellationToken);
     }
 
-    public static async Task<IReadOnlyList<ChainHead>> ReadHeadsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>The last chained version and hash of every stream.</summary>
+    public static async Task<IReadOnlyList<ChainHead>> ReadHeadsAsync(IMartenDatabase database, CancellationToken cancellationToken)
     {
+        await using var connection = await OpenAsync(database, cancellationToken);
         await using var command = new NpgsqlCommand(
             $"select distinct on (stream_id) stream_id, version, hash from {Schema}.event_chain order by stream_id, version desc",
             connection);

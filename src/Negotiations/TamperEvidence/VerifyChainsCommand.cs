@@ -1,6 +1,5 @@
 using JasperFx.CommandLine;
 using Marten;
-using Marten.Storage;
 
 namespace Negotiations.TamperEvidence;
 
@@ -15,15 +14,16 @@ public sealed class VerifyChainsCommand : JasperFxAsyncCommand<NetCoreInput>
     public override async Task<bool> Execute(NetCoreInput input)
     {
         using var host = input.BuildHost();
-        return await VerifyAllAsync(host.Services.GetRequiredService<IDocumentStore>().Storage.Database, Console.Out, CancellationToken.None);
+        return await VerifyAllAsync(host.Services.GetRequiredService<IDocumentStore>(), Console.Out, CancellationToken.None);
     }
 
-    public static async Task<bool> VerifyAllAsync(IMartenDatabase database, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<bool> VerifyAllAsync(IDocumentStore store, TextWriter output, CancellationToken cancellationToken)
     {
+        var database = store.Storage.Database;
         IReadOnlyList<Guid> ids;
-        await using (var connection = await EventChainStore.OpenAsync(database, cancellationToken))
+        await using (var session = store.QuerySession())
         {
-            ids = await EventChainStore.ReadStreamIdsAsync(connection, cancellationToken);
+            ids = await EventChainStore.ReadStreamIdsAsync(session, cancellationToken);
         }
 
         var broken = 0;

@@ -15,7 +15,7 @@ public class VerifyChainsCommandTests(ApiFixture fixture) : ChainTest(fixture)
         await Sql("update negotiations.mt_events set data = jsonb_set(data, '{amount,value}', '1') where stream_id = @id and version = 3", tampered);
         var output = new StringWriter();
 
-        var allIntact = await VerifyChainsCommand.VerifyAllAsync(Fixture.Store.Storage.Database, output, CancellationToken.None);
+        var allIntact = await VerifyChainsCommand.VerifyAllAsync(Fixture.Store, output, CancellationToken.None);
 
         Assert.False(allIntact);
         Assert.Equal(
@@ -30,7 +30,7 @@ public class VerifyChainsCommandTests(ApiFixture fixture) : ChainTest(fixture)
         await Sql("delete from negotiations.mt_events where stream_id = @id; delete from negotiations.mt_streams where id = @id;", deal.Id);
         var output = new StringWriter();
 
-        Assert.False(await VerifyChainsCommand.VerifyAllAsync(Fixture.Store.Storage.Database, output, CancellationToken.None));
+        Assert.False(await VerifyChainsCommand.VerifyAllAsync(Fixture.Store, output, CancellationToken.None));
         Assert.Contains($"broken: deal {deal.Id} at version 1: the event is missing, but the chain recorded it", output.ToString(), StringComparison.Ordinal);
     }
 
@@ -50,7 +50,7 @@ public class VerifyChainsCommandTests(ApiFixture fixture) : ChainTest(fixture)
         }
 
         var output = new StringWriter();
-        Assert.True(await VerifyChainsCommand.VerifyAllAsync(Fixture.Store.Storage.Database, output, CancellationToken.None), output.ToString());
+        Assert.True(await VerifyChainsCommand.VerifyAllAsync(Fixture.Store, output, CancellationToken.None), output.ToString());
         Assert.Equal("1 deals verified: 1 intact, 0 broken.", output.ToString().TrimEnd());
         Assert.Equal("""{"intact":true,"events":6}""", (await Host.GetJson($"/api/deals/{deal.Id}/verify")).GetRawText());
     }
