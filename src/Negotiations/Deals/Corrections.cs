@@ -23,6 +23,15 @@ public static class Corrections
         [typeof(DealClosed)] = ["occurredOn", "source", "finalAmount", "closedOn", "summary"],
         [typeof(DealAbandoned)] = ["occurredOn", "source", "eventReason"],
         [typeof(ReportRetracted)] = ["occurredOn", "source", "eventReason"],
+        [typeof(AgreementAnnounced)] = ["occurredOn", "source", "amount", "summary"],
+        [typeof(AgreementSigned)] = ["occurredOn", "source", "amount", "summary"],
+        [typeof(RegulatoryReviewOpened)] = ["occurredOn", "source", "summary"],
+        [typeof(RegulatoryReviewConcluded)] = ["occurredOn", "source"],
+        [typeof(TrancheFunded)] = ["occurredOn", "source", "amount"],
+        [typeof(DealCompleted)] = ["occurredOn", "source", "finalAmount", "summary"],
+        [typeof(QuestionRaised)] = ["occurredOn", "source"],
+        [typeof(QuestionAnswered)] = ["occurredOn", "source"],
+        [typeof(PartyResponded)] = ["occurredOn", "source"],
     };
 
     /// <summary>The claim each value member is about; the date and the source change every claim of their report.</summary>

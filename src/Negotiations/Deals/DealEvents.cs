@@ -24,8 +24,9 @@ public sealed record TalksReported(
     DateOnly OccurredOn,
     Source Source) : IDealEvent;
 
+/// <summary>Terms were proposed. <c>Amount</c> may be absent since v2: terms about governance or commitments alone.</summary>
 public sealed record TermsProposed(
-    ReportedAmount Amount,
+    ReportedAmount? Amount,
     Valuation? Valuation,
     decimal? StakePercent,
     string? Instrument,
@@ -43,6 +44,10 @@ public sealed record StakeRevised(
     DateOnly OccurredOn,
     Source Source) : IDealEvent;
 
+/// <summary>
+/// v1's one ending: the deal was reported closed, without saying whether that meant announced, signed or completed.
+/// Existing streams keep it and read as before (status <c>Closed</c>, final); new reports use the v2 lifecycle events.
+/// </summary>
 public sealed record DealClosed(
     ReportedAmount? FinalAmount,
     DateOnly ClosedOn,
@@ -90,6 +95,83 @@ public sealed record ReportRetracted(
     Source Source,
     RetractionKind Kind = RetractionKind.Withdrawn) : IDealEvent;
 
+// Vocabulary v2: the life after talks (agreement, review, tranches, completion), open questions and parties' responses.
+
+/// <summary>An agreement was announced: the agreed amount, split into tranches when the report says so.</summary>
+public sealed record AgreementAnnounced(
+    ReportedAmount? Amount,
+    IReadOnlyList<Tranche> Tranches,
+    string? Summary,
+    DateOnly OccurredOn,
+    Source Source) : IDealEvent;
+
+/// <summary>The agreement was signed (it may be announced and signed the same day, or only one of them reported).</summary>
+public sealed record AgreementSigned(
+    ReportedAmount? Amount,
+    IReadOnlyList<Tranche> Tranches,
+    string? Summary,
+    DateOnly OccurredOn,
+    Source Source) : IDealEvent;
+
+/// <summary>A regulator opened a review of the deal (antitrust, foreign investment, …).</summary>
+public sealed record RegulatoryReviewOpened(
+    string Regulator,
+    string Jurisdiction,
+    string? Summary,
+    DateOnly OccurredOn,
+    Source Source) : IDealEvent;
+
+/// <summary>A regulator concluded its review: cleared, cleared with conditions, or blocked (which ends the deal).</summary>
+public sealed record RegulatoryReviewConcluded(
+    string Regulator,
+    ReviewOutcome Outcome,
+    string? Conditions,
+    DateOnly OccurredOn,
+    Source Source) : IDealEvent;
+
+/// <summary>Tranche number <c>Tranche</c> (from 1, in the agreement's order) was funded.</summary>
+public sealed record TrancheFunded(
+    int Tranche,
+    ReportedAmount? Amount,
+    DateOnly OccurredOn,
+    Source Source) : IDealEvent;
+
+/// <summary>The deal was completed (the transaction closed). Conditional tranches may still be funded later.</summary>
+public sealed record DealCompleted(
+    ReportedAmount? FinalAmount,
+    DateOnly CompletedOn,
+    string? Summary,
+    DateOnly OccurredOn,
+    Source Source) : IDealEvent;
+
+/// <summary>A question watchers wait on was raised ("will Amazon get a board seat?").</summary>
+public sealed record QuestionRaised(
+    Guid QuestionId,
+    QuestionTopic Topic,
+    string Text,
+    DateOnly OccurredOn,
+    Source Source) : IDealEvent;
+
+/// <summary>A report answered question <c>QuestionId</c>. Retracting this report reopens the question.</summary>
+public sealed record QuestionAnswered(
+    Guid QuestionId,
+    string Answer,
+    DateOnly OccurredOn,
+    Source Source) : IDealEvent;
+
+/// <summary>
+/// A party responded to the report in event <c>RespondsToVersion</c> (or to the talks in general when absent): it
+/// confirmed, denied, declined to comment or did not respond. A denial does not delete the claim; a confirmation
+/// strengthens it.
+/// </summary>
+public sealed record PartyResponded(
+    string Party,
+    PartyResponse Response,
+    long? RespondsToVersion,
+    string? Statement,
+    DateOnly OccurredOn,
+    Source Source) : IDealEvent;
+
 /// <summary>The stable names under which the events are stored. A name here never changes.</summary>
 public static class DealEventTypes
 {
@@ -102,5 +184,14 @@ public static class DealEventTypes
         [typeof(DealAbandoned)] = "deal_abandoned",
         [typeof(RecordingCorrected)] = "recording_corrected",
         [typeof(ReportRetracted)] = "report_retracted",
+        [typeof(AgreementAnnounced)] = "agreement_announced",
+        [typeof(AgreementSigned)] = "agreement_signed",
+        [typeof(RegulatoryReviewOpened)] = "regulatory_review_opened",
+        [typeof(RegulatoryReviewConcluded)] = "regulatory_review_concluded",
+        [typeof(TrancheFunded)] = "tranche_funded",
+        [typeof(DealCompleted)] = "deal_completed",
+        [typeof(QuestionRaised)] = "question_raised",
+        [typeof(QuestionAnswered)] = "question_answered",
+        [typeof(PartyResponded)] = "party_responded",
     };
 }

@@ -26,6 +26,54 @@ public enum RetractionKind { Withdrawn, Denied }
 /// <summary>How strongly a report is attributed, strongest first as journalism ranks it.</summary>
 public enum Attribution { RegulatoryFiling, CompanyStatement, NamedSource, AnonymousSource, Unattributed }
 
+/// <summary>How a regulator's review ended. <c>Blocked</c> ends the deal.</summary>
+public enum ReviewOutcome { Cleared, ClearedWithConditions, Blocked }
+
+/// <summary>What watchers wait to learn about a deal.</summary>
+public enum QuestionTopic { StakeStructure, Governance, Commitments, Distribution, Regulatory, Other }
+
+/// <summary>A party's answer to a report: "declined to comment" and "did not respond" are not denials.</summary>
+public enum PartyResponse { Confirmed, Denied, DeclinedToComment, NoResponse }
+
+/// <summary>One part of an agreed amount: paid up front (no condition) or on a condition ("an IPO or an AGI milestone").</summary>
+public sealed record Tranche(ReportedAmount Amount, string? Condition = null)
+{
+    public const int MaxTranches = 20;
+
+    /// <summary>Tranches are exact amounts in the agreed amount's currency that add up to it; an agreement with tranches names its amount.</summary>
+    public static void Check(IReadOnlyList<Tranche>? tranches, ReportedAmount? agreed, string field, ValidationErrors errors)
+    {
+        if (tranches is null || tranches.Count == 0)
+        {
+            return;
+        }
+
+        if (tranches.Count > MaxTranches || tranches.Any(t => t is null))
+        {
+            errors.Add(field, $"'{field}' must list at most {MaxTranches} tranches, each {{ \"amount\", \"condition\" }}.");
+            return;
+        }
+
+        for (var i = 0; i < tranches.Count; i++)
+        {
+            ReportedAmount.Check(tranches[i].Amount, $"{field}[{i}].amount", errors);
+            errors.Require(tranches[i].Amount.Qualifier == AmountQualifier.Exact, $"{field}[{i}].amount",
+                $"'{field}[{i}].amount' must be exact: a tranche is a part of the agreed amount.");
+            errors.RequireText(tranches[i].Condition, $"{field}[{i}].condition", TextLimits.Paragraphs, required: false);
+        }
+
+        if (agreed is null)
+        {
+            errors.Add("amount", $"'amount' is required with '{field}': the tranches are parts of it.");
+            return;
+        }
+
+        errors.Require(tranches.All(t => t.Amount.Currency == agreed.Currency), field, $"Every tranche must be in the agreed amount's currency ({agreed.Currency}).");
+        errors.Require(tranches.Sum(t => t.Amount.Value) == agreed.Value, field,
+            $"The tranches add up to {tranches.Sum(t => t.Amount.Value)}, not the agreed {agreed.Value}.");
+    }
+}
+
 /// <summary>A money amount as reported: value, ISO 4217 currency, qualifier; <c>High</c> only for <c>Between</c>.</summary>
 public sealed record ReportedAmount(decimal Value, string Currency, AmountQualifier Qualifier = AmountQualifier.Exact, decimal? High = null)
 {
@@ -75,8 +123,13 @@ public sealed record Valuation(
     }
 }
 
-/// <summary>Where a claim comes from. <c>PublishedOn</c> is the default for the event's <c>occurredOn</c>.</summary>
-public sealed record Source(string Publication, DateOnly PublishedOn, Attribution Attribution = Attribution.Unattributed, string? Url = null)
+/// <summary>
+/// Where a claim comes from. <c>PublishedOn</c> is the default for the event's <c>occurredOn</c>. <c>Relays</c> names the
+/// publication this one cites ("according to the Wall Street Journal"): the claim is then that publication's again, not
+/// an independent confirmation.
+/// </summary>
+public sealed record Source(
+    string Publication, DateOnly PublishedOn, Attribution Attribution = Attribution.Unattributed, string? Url = null, string? Relays = null)
 {
     public const int MaxUrlLength = 2000;
 
@@ -111,6 +164,8 @@ public sealed record Source(string Publication, DateOnly PublishedOn, Attributio
                 && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
             errors.Require(valid, $"{field}.url", $"'{field}.url' must be an absolute http or https URL of at most {MaxUrlLength} characters.");
         }
+
+        errors.RequireText(source.Relays, $"{field}.relays", TextLimits.Name, required: false);
     }
 }
 

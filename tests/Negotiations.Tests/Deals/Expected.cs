@@ -29,7 +29,11 @@ public static class Expected
             id, title, DealKind.Investment, DealStatus.InTalks,
             [new Party(investor, PartyRole.Investor), new Party(target, PartyRole.Target)],
             amount ?? Usd(10_000_000_000m, AmountQualifier.AtLeast), null, null, null, null, null,
-            reported.PublishedOn, reported.PublishedOn, null, null, reported, 1);
+            reported.PublishedOn, reported.PublishedOn, null, null, reported, 1)
+        {
+            LastMoveOn = reported.PublishedOn,
+            Sources = new ValueSources(Amount: reported),
+        };
     }
 
     /// <summary>The event <see cref="DealScenarios.NewDeal"/> records.</summary>

@@ -20,7 +20,7 @@ public static class AbandonDealEndpoint
         errors.RequireText(command.Reason, "reason", TextLimits.Paragraphs);
         Source.CheckReport(command.Source, command.OccurredOn, now, errors);
         return errors.IsEmpty
-            ? deal.Allows(new DealWrite.Ending("be abandoned", Decide(command).OccurredOn), command.ExpectedVersion)
+            ? deal.Allows(new DealWrite.Ending("be abandoned", Decide(command).OccurredOn, Final: false), command.ExpectedVersion)
             : errors.ToProblem();
     }
 

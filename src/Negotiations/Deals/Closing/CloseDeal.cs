@@ -26,9 +26,10 @@ public static class CloseDealEndpoint
         }
 
         errors.RequireText(command.Summary, "summary", TextLimits.Paragraphs, required: false);
+        deal.CheckEndDate(command.ClosedOn, "closedOn", errors);
         Source.CheckReport(command.Source, command.OccurredOn, now, errors);
         return errors.IsEmpty
-            ? deal.Allows(new DealWrite.Ending("be closed again", Decide(command).OccurredOn), command.ExpectedVersion)
+            ? deal.Allows(new DealWrite.Ending("be closed again", Decide(command).OccurredOn, Final: true), command.ExpectedVersion)
             : errors.ToProblem();
     }
 

@@ -21,7 +21,15 @@ public sealed record Claim(
     IReadOnlyList<long> CorrectedBy,
     object? Original,
     bool Retracted,
-    long? RetractedBy);
+    long? RetractedBy,
+    string? Relays = null)
+{
+    /// <summary>Parties' responses to the report the claim comes from.</summary>
+    public IReadOnlyList<ClaimResponse> Responses { get; init; } = [];
+}
+
+/// <summary>A party's response to the report a claim comes from: a confirmation strengthens the claim, a denial does not delete it.</summary>
+public sealed record ClaimResponse(long Version, string Party, PartyResponse Response, DateOnly OccurredOn, string Source);
 
 /// <summary>Every claim about one field in the order things happened, and the one-line story they tell.</summary>
 public sealed record FieldClaims(string Summary, IReadOnlyList<Claim> Claims);
@@ -45,7 +53,15 @@ public sealed record DealClaims(Guid Id, ClaimFields Fields)
         }
 
         var corrections = events.Where(e => e.Data is RecordingCorrected).ToDictionary(e => e.Version, e => (RecordingCorrected)e.Data);
-        var entries = DealTimeline.Entries(events)
+        var timeline = DealTimeline.Entries(events);
+        var responses = timeline
+            .Where(e => e.Counts && e.Effective is PartyResponded { RespondsToVersion: not null })
+            .ToLookup(e => ((PartyResponded)e.Effective).RespondsToVersion!.Value, e =>
+            {
+                var response = (PartyResponded)e.Effective;
+                return new ClaimResponse(e.Version, response.Party, response.Response, response.OccurredOn, response.Source.Publication);
+            });
+        var entries = timeline
             .Where(e => e.Effective is not ReportRetracted)
             .OrderBy(e => e.Effective.OccurredOn).ThenBy(e => e.Version)
             .ToList();
@@ -54,7 +70,7 @@ public sealed record DealClaims(Guid Id, ClaimFields Fields)
         {
             var claims = entries
                 .Where(entry => value(entry.Effective) is not null)
-                .Select(entry => ClaimOf(entry, field, value, corrections))
+                .Select(entry => ClaimOf(entry, field, value, corrections) with { Responses = [.. responses[entry.Version]] })
                 .ToList();
             return new FieldClaims(Summarize(claims, text), claims);
         }
@@ -72,6 +88,9 @@ public sealed record DealClaims(Guid Id, ClaimFields Fields)
         TermsProposed e => e.Amount,
         StakeRevised e => e.Amount,
         DealClosed e => e.FinalAmount,
+        AgreementAnnounced e => e.Amount,
+        AgreementSigned e => e.Amount,
+        DealCompleted e => e.FinalAmount,
         _ => null,
     };
 
@@ -96,6 +115,10 @@ public sealed record DealClaims(Guid Id, ClaimFields Fields)
         TermsProposed or StakeRevised => DealStatus.TermsProposed,
         DealClosed => DealStatus.Closed,
         DealAbandoned => DealStatus.Abandoned,
+        AgreementAnnounced or AgreementSigned => DealStatus.Agreed,
+        RegulatoryReviewOpened => DealStatus.UnderReview,
+        RegulatoryReviewConcluded { Outcome: ReviewOutcome.Blocked } => DealStatus.Blocked,
+        DealCompleted => DealStatus.Completed,
         _ => null,
     };
 
@@ -111,8 +134,16 @@ public sealed record DealClaims(Guid Id, ClaimFields Fields)
         return new Claim(
             entry.Version, report.OccurredOn, entry.RecordedAt, value(report)!, report.Source.Publication, report.Source.Attribution,
             report.Source.PublishedOn, report.Source.Url, correctedBy.Count > 0, correctedBy,
-            correctedBy.Count > 0 ? value(entry.Recorded) : null, entry.RetractedBy is not null, entry.RetractedBy);
+            correctedBy.Count > 0 ? value(entry.Recorded) : null, entry.RetractedBy is not null, entry.RetractedBy, report.Source.Relays);
     }
+
+    private static string Said(PartyResponse response) => response switch
+    {
+        PartyResponse.Confirmed => "confirmed",
+        PartyResponse.Denied => "denied",
+        PartyResponse.DeclinedToComment => "declined to comment",
+        _ => "no response",
+    };
 
     /// <summary>
     /// "The Information ≥ $10B (2025-12-16) · Wall Street Journal up to $50B (2026-01-29)". Retracted and corrected claims
@@ -122,7 +153,9 @@ public sealed record DealClaims(Guid Id, ClaimFields Fields)
         string.Join(Separator, claims.Select(c =>
         {
             var marks = string.Concat(
-                new[] { (c.Corrected, "corrected"), (c.Retracted, "retracted") }.Where(m => m.Item1).Select(m => $", {m.Item2}"));
-            return $"{c.Source} {text(c.Value)} ({c.OccurredOn:yyyy-MM-dd}{marks})";
+                new[] { (c.Corrected, "corrected"), (c.Retracted, "retracted") }.Where(m => m.Item1).Select(m => $", {m.Item2}")
+                    .Concat(c.Responses.Select(r => $", {Said(r.Response)} by {r.Party}")));
+            var source = c.Relays is null ? c.Source : $"{c.Source} (citing {c.Relays})";
+            return $"{source} {text(c.Value)} ({c.OccurredOn:yyyy-MM-dd}{marks})";
         }));
 }

@@ -5,9 +5,10 @@ using Wolverine.Marten;
 
 namespace Negotiations.Deals.ProposingTerms;
 
+/// <summary>Terms were proposed: an amount, or (since v2) only governance, commitments, an instrument, a stake or a valuation.</summary>
 public sealed record ProposeTerms(
-    ReportedAmount Amount,
     Source Source,
+    ReportedAmount? Amount = null,
     Valuation? Valuation = null,
     decimal? StakePercent = null,
     string? Instrument = null,
@@ -22,6 +23,9 @@ public static class ProposeTermsEndpoint
     public static ProblemDetails Validate(ProposeTerms command, Deal deal, DateTimeOffset now)
     {
         var errors = new ValidationErrors();
+        errors.Require(
+            command is not { Amount: null, Valuation: null, StakePercent: null, Instrument: null, Governance: null, Commitments: null },
+            "amount", "Give the terms: an 'amount', or at least one of 'valuation', 'stakePercent', 'instrument', 'governance', 'commitments'.");
         ReportedAmount.Check(command.Amount, "amount", errors);
         Valuation.Check(command.Valuation, "valuation", errors);
         StakePercent.Check(command.StakePercent, "stakePercent", errors);
@@ -30,7 +34,7 @@ public static class ProposeTermsEndpoint
         errors.RequireText(command.Commitments, "commitments", TextLimits.Paragraphs, required: false);
         errors.RequireText(command.Summary, "summary", TextLimits.Paragraphs, required: false);
         Source.CheckReport(command.Source, command.OccurredOn, now, errors);
-        return errors.IsEmpty ? deal.Allows(new DealWrite.Negotiation("take proposed terms"), command.ExpectedVersion) : errors.ToProblem();
+        return errors.IsEmpty ? deal.Allows(new DealWrite.Negotiation("take proposed terms", Decide(command).OccurredOn), command.ExpectedVersion) : errors.ToProblem();
     }
 
     public static TermsProposed Decide(ProposeTerms command) => new(

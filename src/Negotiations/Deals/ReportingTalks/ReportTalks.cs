@@ -29,7 +29,7 @@ public static class ReportTalksEndpoint
         Valuation.Check(command.Valuation, "valuation", errors);
         Source.CheckReport(command.Source, command.OccurredOn, now, errors);
         return errors.IsEmpty
-            ? deal.Allows(new DealWrite.TalksReport(Decide(command).OccurredOn), command.ExpectedVersion)
+            ? deal.Allows(new DealWrite.Negotiation("report talks", Decide(command).OccurredOn, Revives: true), command.ExpectedVersion)
             : errors.ToProblem();
     }
 

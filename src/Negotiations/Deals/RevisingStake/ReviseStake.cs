@@ -25,7 +25,7 @@ public static class ReviseStakeEndpoint
         StakePercent.Check(command.StakePercent, "stakePercent", errors);
         errors.RequireText(command.Reason, "reason", TextLimits.Paragraphs);
         Source.CheckReport(command.Source, command.OccurredOn, now, errors);
-        return errors.IsEmpty ? deal.Allows(new DealWrite.Negotiation("have its stake revised"), command.ExpectedVersion) : errors.ToProblem();
+        return errors.IsEmpty ? deal.Allows(new DealWrite.Negotiation("have its stake revised", Decide(command).OccurredOn), command.ExpectedVersion) : errors.ToProblem();
     }
 
     public static StakeRevised Decide(ReviseStake command) => new(

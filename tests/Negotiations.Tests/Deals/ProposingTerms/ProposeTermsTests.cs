@@ -7,7 +7,7 @@ namespace Negotiations.Tests.Deals.ProposingTerms;
 
 public class ProposeTermsTests
 {
-    private static ProposeTerms Valid() => new(Usd(50_000_000_000m, AmountQualifier.UpTo), Wsj());
+    private static ProposeTerms Valid() => new(Wsj(), Usd(50_000_000_000m, AmountQualifier.UpTo));
 
     [Fact]
     public void terms_proposed_on_a_deal_in_talks_are_accepted_and_recorded()
@@ -23,7 +23,7 @@ public class ProposeTermsTests
     {
         var source = new Source("Reuters", Day("2026-01-29"), Attribution.NamedSource, "https://www.reuters.com/technology/amazon-openai");
         var command = new ProposeTerms(
-            Usd(50_000_000_000m, AmountQualifier.UpTo), source,
+            source, Usd(50_000_000_000m, AmountQualifier.UpTo),
             Valuation: new Valuation(830_000_000_000m, "USD", AmountQualifier.About, null, ValuationBasis.PostMoney),
             StakePercent: 5.5m,
             Instrument: "convertible notes",

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Infrastructure;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Negotiations.Deals.Agreeing;
+
+/// <summary>
+/// An agreement was announced or signed: the agreed amount and, when the report gives them, its tranches (each an amount
+/// and a condition, or none for money paid up front). The tranches add up to the agreed amount, in its currency.
+/// </summary>
+public sealed record AnnounceAgreement(
+    Source Source,
+    AgreementStage Stage = AgreementStage.Announced,
+    ReportedAmount? Amount = null,
+    IReadOnlyList<Tranche>? Tranches = null,
+    string? Summary = null,
+    DateOnly? OccurredOn = null,
+    long? ExpectedVersion = null);
+
+public static class AnnounceAgreementEndpoint
+{
+    public static ProblemDetails Validate(AnnounceAgreement command, Deal deal, DateTimeOffset now)
+    {
+        var errors = new ValidationErrors();
+        ReportedAmount.Check(command.Amount, "amount", errors);
+        Tranche.Check(command.Tranches, command.Amount, "tranches", errors);
+        errors.RequireText(command.Summary, "summary", TextLimits.Paragraphs, required: false);
+        Source.CheckReport(command.Source, command.OccurredOn, now, errors);
+        var action = command.Stage == AgreementStage.Signed ? "have an agreement signed" : "have an agreement announced";
+        return errors.IsEmpty ? deal.Allows(new DealWrite.Stage(action, Decide(command).OccurredOn), command.ExpectedVersion) : errors.ToProblem();
+    }
+
+    public static IDealEvent Decide(AnnounceAgreement command)
+    {
+        var on = command.Source.HappenedOn(command.OccurredOn);
+        var tranches = command.Tranches ?? [];
+        return command.Stage == AgreementStage.Signed
+            ? new AgreementSigned(command.Amount, tranches, command.Summary, on, command.Source)
+            : new AgreementAnnounced(command.Amount, tranches, command.Summary, on, command.Source);
+    }
+
+    [WolverinePost("/api/deals/{id}/agreement")]
+    public static (DealWritten, Events) Post(AnnounceAgreement command, [WriteDeal] Deal deal) =>
+        DealWritten.Appending(deal, Decide(command));
+}
