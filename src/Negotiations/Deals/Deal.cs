@@ -54,6 +54,9 @@ public sealed record Deal(
     /// <summary>The source each current value came from.</summary>
     public ValueSources Sources { get; init; } = new();
 
+    /// <summary>The valuation on the other basis, when its basis and round size are known (see <see cref="Valuation.OtherBasis"/>).</summary>
+    public Valuation? ComparableValuation => Valuation?.OtherBasis();
+
     /// <summary>Statuses nothing moves on from (a later report contradicting them is refused).</summary>
     public bool IsFinal => Status is DealStatus.Completed or DealStatus.Blocked or DealStatus.Closed;
 

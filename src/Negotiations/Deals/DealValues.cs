@@ -110,17 +110,37 @@ public sealed record ReportedAmount(decimal Value, string Currency, AmountQualif
 }
 
 /// <summary>A valuation as reported: an amount plus the basis, which reports often leave unsaid (then Unknown).</summary>
+/// <remarks>
+/// <c>RoundSize</c> (v2) is the new money of the round the valuation belongs to, when the report gives it: with a known
+/// basis it gives the other basis (<see cref="OtherBasis"/>: post-money = pre-money + new money).
+/// </remarks>
 public sealed record Valuation(
     decimal Value, string Currency, AmountQualifier Qualifier = AmountQualifier.Exact, decimal? High = null,
-    ValuationBasis Basis = ValuationBasis.Unknown)
+    ValuationBasis Basis = ValuationBasis.Unknown, ReportedAmount? RoundSize = null)
 {
     public static void Check(Valuation? valuation, string field, ValidationErrors errors)
     {
         if (valuation is not null)
         {
             ReportedAmount.CheckMoney(valuation.Value, valuation.Currency, valuation.Qualifier, valuation.High, field, errors);
+            ReportedAmount.Check(valuation.RoundSize, $"{field}.roundSize", errors);
+            errors.Require(valuation.RoundSize is null || valuation.RoundSize.Currency == valuation.Currency, $"{field}.roundSize.currency",
+                $"'{field}.roundSize' must be in the valuation's currency ({valuation.Currency}).");
         }
     }
+
+    /// <summary>
+    /// The same valuation on the other basis, when the basis and an exact round size are known (post = pre + new money;
+    /// the qualifier carries over); null otherwise.
+    /// </summary>
+    public Valuation? OtherBasis() => (Basis, RoundSize) switch
+    {
+        (ValuationBasis.PreMoney, { Qualifier: AmountQualifier.Exact } round) when round.Currency == Currency =>
+            this with { Value = Value + round.Value, High = High + round.Value, Basis = ValuationBasis.PostMoney },
+        (ValuationBasis.PostMoney, { Qualifier: AmountQualifier.Exact } round) when round.Currency == Currency && Value > round.Value =>
+            this with { Value = Value - round.Value, High = High - round.Value, Basis = ValuationBasis.PreMoney },
+        _ => null,
+    };
 }
 
 /// <summary>

@@ -3,7 +3,15 @@ using System.Text.Json;
 namespace Negotiations.Deals.Comparing;
 
 /// <summary>A member of the status that differs between two points, as the JSON the status is served as.</summary>
-public sealed record FieldChange(string Field, JsonElement From, JsonElement To);
+public sealed record FieldChange(string Field, JsonElement From, JsonElement To)
+{
+    /// <summary>Said when the two values are not comparable as they stand: valuations on different bases.</summary>
+    public string? Note =>
+        From.ValueKind == JsonValueKind.Object && To.ValueKind == JsonValueKind.Object
+        && From.TryGetProperty("basis", out var from) && To.TryGetProperty("basis", out var to) && from.GetString() != to.GetString()
+            ? $"Different bases ({from.GetString()} → {to.GetString()}): the change is not comparable as it stands."
+            : null;
+}
 
 /// <summary>The point a side of the diff stands for: the version it reflects and, when given as one, the instant.</summary>
 public sealed record DiffPoint(long Version, DateTimeOffset? AsOf);

@@ -32,7 +32,13 @@ public sealed record Claim(
 public sealed record ClaimResponse(long Version, string Party, PartyResponse Response, DateOnly OccurredOn, string Source);
 
 /// <summary>Every claim about one field in the order things happened, and the one-line story they tell.</summary>
-public sealed record FieldClaims(string Summary, IReadOnlyList<Claim> Claims);
+public sealed record FieldClaims(string Summary, IReadOnlyList<Claim> Claims)
+{
+    /// <summary>Said when the claims are not comparable as they stand: valuations given on different bases.</summary>
+    public string? Note => Claims.Select(c => c.Value).OfType<Valuation>().Select(v => v.Basis).Distinct().ToList() is { Count: > 1 } bases
+        ? $"These valuations are on different bases ({string.Join(", ", bases)}): compare them on one basis."
+        : null;
+}
 
 public sealed record ClaimFields(FieldClaims Amount, FieldClaims Valuation, FieldClaims StakePercent, FieldClaims Status);
 
