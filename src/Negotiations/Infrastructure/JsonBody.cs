@@ -4,6 +4,8 @@ using JasperFx;
 using JasperFx.CodeGeneration.Frames;
 using JasperFx.CodeGeneration.Model;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Microsoft.Extensions.Options;
 using Wolverine.Http;
 using Wolverine.Http.CodeGen;
@@ -69,6 +71,26 @@ public static class JsonBody
         return problem;
     }
 
+    /// <summary>Endpoint metadata: the endpoint reads this command type as its JSON body (see <see cref="DescribeAsync"/>).</summary>
+    public sealed record CommandBody(Type Type);
+
+    /// <summary>
+    /// An OpenAPI operation transformer: Wolverine describes a request body only when its own reader reads it, so the
+    /// body this reader reads is described here, from the same type, as required JSON.
+    /// </summary>
+    public static async Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<CommandBody>().FirstOrDefault() is { } body && operation.RequestBody is null)
+        {
+            var schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken);
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+            };
+        }
+    }
+
     /// <summary>
     /// The Wolverine parameter strategy that puts <see cref="ReadAsync{T}"/> in the generated endpoint code: it takes the
     /// first parameter of a POST endpoint when it is a type of this application (the command), as Wolverine's own JSON
@@ -93,7 +115,7 @@ public static class JsonBody
                 chain.Middleware.Add(stop!);
             }
 
-            chain.Metadata.Accepts(type, "application/json");
+            chain.Metadata.Accepts(type, "application/json").WithMetadata(new CommandBody(type));
             variable = read.Creates.First(v => v.VariableType == type);
             return true;
         }

@@ -19,7 +19,7 @@ public static class ServiceSetup
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder, string connectionString, IReadOnlyList<IServiceModule> modules)
     {
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddOperationTransformer(JsonBody.DescribeAsync));
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         builder.Services.AddNpgsqlDataSource(connectionString);

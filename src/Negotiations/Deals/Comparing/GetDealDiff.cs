@@ -1,5 +1,6 @@
 using Marten;
-using Microsoft.AspNetCore.Http.Json;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Negotiations.Infrastructure;
 using Wolverine.Http;
@@ -15,6 +16,9 @@ public static class GetDealDiffEndpoint
     /// What changed in the deal's status between two points, each a version or an instant of recording (what the
     /// system knew then, as <c>GET /api/deals/{id}?version=|asOf=</c> shows it).
     /// </summary>
+    [ProducesResponseType<DealDiff>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [WolverineGet("/api/deals/{id}/diff")]
     public static async Task<IResult> Get(
         Guid id, HttpContext context, IQuerySession session, IOptions<JsonOptions> json, CancellationToken cancellationToken)

@@ -1,7 +1,8 @@
+using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Marten;
-using Microsoft.AspNetCore.Http.Json;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Microsoft.Extensions.Options;
 using Negotiations.Infrastructure;
 using Wolverine.Http;
@@ -25,6 +26,9 @@ public static class GetDealClaimsEndpoint
     /// <c>Accept: text/csv</c>) one CSV row per claim. Built from the whole stream: a correction recorded last can change
     /// the first claim, so there are no pages.
     /// </summary>
+    [ProducesResponseType<DealClaims>(StatusCodes.Status200OK, "application/json", "text/csv")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [WolverineGet("/api/deals/{id}/claims")]
     public static async Task<IResult> Get(
         Guid id, HttpContext context, IQuerySession session, IOptions<JsonOptions> json, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using Marten;
 using Negotiations.Infrastructure;
@@ -19,6 +20,9 @@ public static class GetDealEndpoint
     /// keeps only what had happened by that date, as far as it was known. Both axes combine: "what did we believe on
     /// 1 Feb about the deal as of 15 Jan". The ETag is the version the answer reflects.
     /// </summary>
+    [ProducesResponseType<Deal>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [WolverineGet("/api/deals/{id}")]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken cancellationToken)
     {

@@ -1,7 +1,8 @@
+using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Marten;
-using Microsoft.AspNetCore.Http.Json;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Negotiations.Infrastructure;
@@ -56,6 +57,9 @@ public static class GetDealHistoryEndpoint
     /// version), so a deal with thousands of events costs one indexed query a page and no projection upkeep per write.
     /// As JSON or (<c>format=csv</c> or <c>Accept: text/csv</c>) as CSV, one row per event, in the same pages.
     /// </summary>
+    [ProducesResponseType<DealHistory>(StatusCodes.Status200OK, "application/json", "text/csv")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [WolverineGet("/api/deals/{id}/history")]
     public static async Task<IResult> Get(
         Guid id, HttpContext context, IQuerySession session, IOptions<JsonOptions> json, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using Marten;
 using Negotiations.Deals.GettingClaims;
@@ -33,6 +34,9 @@ public sealed record DealTimelineChart(Guid Id, string Field, IReadOnlyList<Time
 
 public static class GetDealTimelineEndpoint
 {
+    [ProducesResponseType<DealTimelineChart>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [WolverineGet("/api/deals/{id}/timeline")]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using Marten;
 using Marten.Pagination;
@@ -24,6 +25,8 @@ public static class ListDealsEndpoint
     public const int MaxPageSize = 200;
 
     /// <summary>Deals, newest activity first, optionally only those in one status or naming one party (any letter case).</summary>
+    [ProducesResponseType<DealList>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [WolverineGet("/api/deals")]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using Marten;
 using Negotiations.Infrastructure;
@@ -24,6 +25,8 @@ public static class ListQuestionsEndpoint
     public const int MaxPageSize = 200;
 
     /// <summary>Questions across deals, oldest first within the deals with the newest activity first.</summary>
+    [ProducesResponseType<QuestionList>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [WolverineGet("/api/questions")]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken cancellationToken)
     {

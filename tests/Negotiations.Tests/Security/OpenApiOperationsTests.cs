@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Negotiations.Tests.Deals;
+using Negotiations.Tests.Infrastructure;
+using Xunit;
+
+namespace Negotiations.Tests.Security;
+
+/// <summary>A client generated from the document can send every command and read every answer's type.</summary>
+public class OpenApiOperationsTests(ApiFixture fixture, KeyedHost keyed) : ApiTest(fixture), IClassFixture<KeyedHost>
+{
+    [Fact]
+    public async Task every_command_describes_its_required_json_body_and_every_read_its_typed_answer()
+    {
+        var document = await keyed.Host.GetJson("/openapi/v1.json");
+
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Route: path.Name, Method: op.Name, Operation: op.Value)))
+            .Where(op => op.Route.StartsWith("/api/", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(16, operations.Count(op => op.Method == "post"));
+        foreach (var (route, method, operation) in operations)
+        {
+            var answer = operation.GetProperty("responses").EnumerateObject().First(r => r.Name is "200" or "201").Value;
+            Assert.True(answer.TryGetProperty("content", out var content), $"{method} {route} describes no answer body");
+            var schema = content.GetProperty("application/json").GetProperty("schema");
+            Assert.True(schema.TryGetProperty("$ref", out _) || schema.GetProperty("type").GetString() == "array", $"{method} {route}: {schema}");
+            if (method == "post")
+            {
+                var body = operation.GetProperty("requestBody");
+                Assert.True(body.GetProperty("required").GetBoolean(), $"{method} {route}");
+                Assert.Equal(JsonValueKind.Object, body.GetProperty("content").GetProperty("application/json").GetProperty("schema").ValueKind);
+            }
+        }
+    }
+}
