@@ -1,5 +1,6 @@
 using Negotiations.Deals;
 using Negotiations.Deals.Closing;
+using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealSpecification;
 
@@ -114,10 +115,22 @@ public class CloseDealTests
     }
 
     [Fact]
-    public void a_closing_day_up_to_tomorrow_is_accepted()
+    public void a_closing_day_from_the_day_the_deal_was_first_reported_up_to_tomorrow_is_accepted()
     {
         ThenAccepted(CloseDealEndpoint.Validate(Valid() with { ClosedOn = Tomorrow }, Given(Opened(), Proposed()), Now));
-        ThenAccepted(CloseDealEndpoint.Validate(Valid() with { ClosedOn = Dates.Earliest, OccurredOn = Day("2026-03-01") }, Given(Opened(), Proposed()), Now));
+        ThenAccepted(CloseDealEndpoint.Validate(Valid() with { ClosedOn = Day("2025-12-16"), OccurredOn = Day("2026-03-01") }, Given(Opened(), Proposed()), Now));
+    }
+
+    [Fact]
+    public void a_closing_day_before_the_deal_was_first_reported_is_refused_naming_closed_on()
+    {
+        // First reported on 2025-12-16; Dates.Earliest is within the date range but before that.
+        var command = Valid() with { ClosedOn = Day("2025-12-15"), OccurredOn = Day("2026-03-01") };
+
+        TestJson.AssertSame(
+            Problem.Invalid(("closedOn", $"'closedOn' (2025-12-15) is before deal {DealId} was first reported (2025-12-16).")),
+            Problem.Of(CloseDealEndpoint.Validate(command, Given(Opened(), Proposed()), Now)));
+        ThenRefused(CloseDealEndpoint.Validate(Valid() with { ClosedOn = Dates.Earliest, OccurredOn = Day("2026-03-01") }, Given(Opened(), Proposed()), Now), 400, "closedOn");
     }
 
     [Fact]
