@@ -65,15 +65,52 @@ public class ProposeTermsTests
     }
 
     [Fact]
-    public void a_closed_deal_refuses_new_terms_with_a_conflict()
+    public void a_closed_deal_refuses_new_terms_dated_after_the_close_with_a_conflict()
     {
-        ThenConflict(ProposeTermsEndpoint.Validate(Valid(), Given(Opened(), Proposed(), Closed()), Now), 3);
+        // Closed on 2026-02-27: terms of 2026-02-28 would contradict the close.
+        var command = Valid() with { Source = Wsj("2026-02-28") };
+
+        ThenConflict(
+            ProposeTermsEndpoint.Validate(command, Given(Opened(), Proposed(), Closed()), Now), 3,
+            AfterFinal("closed", "take proposed terms", "2026-02-27"));
     }
 
     [Fact]
-    public void an_abandoned_deal_refuses_new_terms_with_a_conflict()
+    public void terms_dated_before_the_close_are_accepted_and_sort_into_place_leaving_the_deal_closed()
     {
-        ThenConflict(ProposeTermsEndpoint.Validate(Valid(), Given(Opened(), Abandoned()), Now), 2);
+        // Closed on 2026-02-27 with an exact $50B: terms of 2026-02-10 sort before the close, which still sets the status and amount.
+        var command = Valid() with { Source = Wsj("2026-02-10"), StakePercent = 5m };
+
+        ThenAccepted(ProposeTermsEndpoint.Validate(command, Given(Opened(), Proposed(), Closed()), Now));
+        var deal = Given(Opened(), Proposed(), Closed(), ProposeTermsEndpoint.Decide(command));
+        ThenState(DealStatus.Closed, 4, deal);
+        Assert.Equal(Day("2026-02-27"), deal.ClosedOn);
+        Assert.Equal(Day("2026-02-27"), deal.LastMoveOn);
+        Assert.Equal(Usd(50_000_000_000m), deal.Amount);
+        Assert.Equal(5m, deal.StakePercent);
+    }
+
+    [Fact]
+    public void an_abandoned_deal_refuses_new_terms_dated_after_the_abandonment_with_a_conflict()
+    {
+        // Abandoned on 2026-02-01: terms of 2026-02-05 need talks reported again first.
+        var command = Valid() with { Source = Wsj("2026-02-05") };
+
+        ThenConflict(ProposeTermsEndpoint.Validate(command, Given(Opened(), Abandoned()), Now), 2, AfterAbandonment("take proposed terms"));
+    }
+
+    [Fact]
+    public void terms_dated_before_the_abandonment_are_accepted_and_sort_into_place_leaving_the_deal_abandoned()
+    {
+        // Abandoned on 2026-02-01: the terms of 2026-01-29 sort before the abandonment.
+        var command = Valid();
+
+        ThenAccepted(ProposeTermsEndpoint.Validate(command, Given(Opened(), Abandoned()), Now));
+        var deal = Given(Opened(), Abandoned(), ProposeTermsEndpoint.Decide(command));
+        ThenState(DealStatus.Abandoned, 3, deal);
+        Assert.Equal("Talks collapsed", deal.AbandonedReason);
+        Assert.Equal(Day("2026-02-01"), deal.LastMoveOn);
+        Assert.Equal(Usd(50_000_000_000m, AmountQualifier.UpTo), deal.Amount);
     }
 
     [Fact]
