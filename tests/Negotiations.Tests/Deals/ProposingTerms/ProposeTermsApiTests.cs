@@ -40,6 +40,8 @@ public class ProposeTermsApiTests(ApiFixture fixture) : ApiTest(fixture)
             LastActivityOn = Expected.Day("2026-01-29"),
             LastSource = Expected.Source(),
             Version = 2,
+            LastMoveOn = Expected.Day("2026-01-29"),
+            Sources = new ValueSources(Expected.Source(), Expected.Source(), Expected.Source()),
         }, await Host.GetDeal(deal.Id));
     }
 
