@@ -1,5 +1,6 @@
 using Negotiations.Deals;
 using Negotiations.Deals.ProposingTerms;
+using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealSpecification;
 
@@ -41,6 +42,50 @@ public class ProposeTermsTests
                 5.5m, "convertible notes", "no board seat", "OpenAI to use AWS Trainium", "Amazon proposes up to $50B",
                 Day("2026-01-28"), source),
             ProposeTermsEndpoint.Decide(command));
+    }
+
+    public static TheoryData<ProposeTerms> TermsWithoutAnAmount => new()
+    {
+        new ProposeTerms(Wsj(), Valuation: new Valuation(830_000_000_000m, "USD", AmountQualifier.About)),
+        new ProposeTerms(Wsj(), StakePercent: 5m),
+        new ProposeTerms(Wsj(), Instrument: "convertible notes"),
+        new ProposeTerms(Wsj(), Governance: "observer seat"),
+        new ProposeTerms(Wsj(), Commitments: "OpenAI to use AWS Trainium"),
+    };
+
+    [Theory]
+    [MemberData(nameof(TermsWithoutAnAmount))]
+    public void terms_without_an_amount_are_accepted_and_recorded_when_they_give_another_term(ProposeTerms command)
+    {
+        ThenAccepted(ProposeTermsEndpoint.Validate(command, Given(Opened()), Now));
+        ThenEvent(
+            new TermsProposed(
+                null, command.Valuation, command.StakePercent, command.Instrument, command.Governance, command.Commitments, null,
+                Day("2026-01-29"), Wsj()),
+            ProposeTermsEndpoint.Decide(command));
+    }
+
+    [Fact]
+    public void terms_that_give_nothing_but_a_source_are_refused_naming_the_amount()
+    {
+        var command = new ProposeTerms(Wsj(), Summary: "talks about terms");
+
+        TestJson.AssertSame(
+            Problem.Invalid(("amount", "Give the terms: an 'amount', or at least one of 'valuation', 'stakePercent', 'instrument', 'governance', 'commitments'.")),
+            Problem.Of(ProposeTermsEndpoint.Validate(command, Given(Opened()), Now)));
+    }
+
+    [Fact]
+    public void terms_without_an_amount_keep_the_current_amount()
+    {
+        var command = new ProposeTerms(Wsj("2026-02-05"), Governance: "observer seat");
+
+        var deal = Given(Opened(), Proposed(), ProposeTermsEndpoint.Decide(command));
+
+        ThenState(DealStatus.TermsProposed, 3, deal);
+        Assert.Equal(Usd(50_000_000_000m, AmountQualifier.UpTo), deal.Amount);
+        Assert.Equal(Wsj(), deal.Sources.Amount);
+        Assert.Equal("observer seat", deal.Governance);
     }
 
     [Fact]
