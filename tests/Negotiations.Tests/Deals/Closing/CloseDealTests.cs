@@ -79,7 +79,13 @@ public class CloseDealTests
     [Fact]
     public void a_closed_deal_refuses_to_be_closed_again_with_a_conflict()
     {
-        ThenConflict(CloseDealEndpoint.Validate(Valid(), Given(Opened(), Proposed(), Closed()), Now), 3);
+        // A deal ends finally only once: also a second close of the same day or earlier is refused.
+        ThenConflict(
+            CloseDealEndpoint.Validate(Valid(), Given(Opened(), Proposed(), Closed()), Now), 3,
+            $"Deal {DealId} is closed; a closed deal cannot be closed again.");
+        ThenConflict(
+            CloseDealEndpoint.Validate(Valid() with { OccurredOn = Day("2026-02-01") }, Given(Opened(), Proposed(), Closed()), Now), 3,
+            $"Deal {DealId} is closed; a closed deal cannot be closed again.");
     }
 
     [Fact]
@@ -134,9 +140,12 @@ public class CloseDealTests
     }
 
     [Fact]
-    public void a_close_dated_before_the_latest_report_is_refused_as_it_would_change_nothing()
+    public void a_close_dated_before_the_latest_move_is_refused_as_it_would_end_the_deal_before_the_reports_after_it()
     {
-        ThenConflict(CloseDealEndpoint.Validate(Valid() with { OccurredOn = Day("2026-01-02") }, Given(Opened(), Proposed()), Now), 2);
+        ThenConflict(
+            CloseDealEndpoint.Validate(Valid() with { OccurredOn = Day("2026-01-02") }, Given(Opened(), Proposed()), Now), 2,
+            $"This report is dated 2026-01-02, before the latest move of deal {DealId} (2026-01-29): reports count in the order they "
+            + "happened, so it would end the deal before reports that came after it. Check its date, or correct or retract the later report.");
     }
 
     [Fact]
