@@ -105,6 +105,20 @@ public static class DealSpecification
         Assert.Equal(currentVersion, conflict.CurrentVersion);
     }
 
+    /// <summary>The whole 409 a deal's state gives: this detail, the version the deal is at, and no field errors.</summary>
+    public static void ThenConflict(ProblemDetails problem, long currentVersion, string detail)
+    {
+        ThenConflict(problem, currentVersion);
+        TestJson.AssertSame(Problem.DealConflict(detail, currentVersion), Problem.Of(problem));
+    }
+
+    /// <summary>The 409 detail of a report dated after a final status (<paramref name="status"/> on <paramref name="finalOn"/>).</summary>
+    public static string AfterFinal(string status, string action, string finalOn) =>
+        $"Deal {DealId} is {status}; a {status} deal cannot {action} (only reports of what happened by {finalOn} are still accepted: they sort into place).";
+
+    /// <summary>The 409 detail of a report other than talks dated after an abandonment.</summary>
+    public static string AfterAbandonment(string action) => $"Deal {DealId} is abandoned; it cannot {action} until talks are reported again.";
+
     private static string Describe(ProblemDetails problem) =>
         problem is ValidationProblemDetails v ? string.Join("; ", v.Errors.Select(e => $"{e.Key}: {string.Join(",", e.Value)}")) : problem.Detail ?? "";
 }

@@ -31,17 +31,27 @@ public class DealTests
         new DealClosed(null, Day("2026-02-27"), "Announced by both companies", Day("2026-02-27"), AmazonStatement),
     ];
 
+    /// <summary>
+    /// The deal after the first <paramref name="version"/> reports of the <see cref="Story"/>. Every report in it moves the
+    /// negotiation, so its latest move is its latest activity.
+    /// </summary>
     private static Deal Expected(
         DealStatus status, ReportedAmount amount, DateOnly lastActivityOn, Source lastSource, long version,
-        Valuation? valuation = null, DateOnly? closedOn = null) => new(
+        Valuation? valuation = null, DateOnly? closedOn = null,
+        Source? amountSource = null, Source? valuationSource = null, Source? stakeSource = null) => new(
         DealId, "Amazon invests in OpenAI", DealKind.Investment, status, [Amazon, OpenAi], amount, valuation,
-        null, null, null, null, Day("2025-12-16"), lastActivityOn, closedOn, null, lastSource, version);
+        null, null, null, null, Day("2025-12-16"), lastActivityOn, closedOn, null, lastSource, version)
+    {
+        LastMoveOn = lastActivityOn,
+        Sources = new ValueSources(amountSource, valuationSource, stakeSource),
+    };
 
     [Fact]
     public void the_first_report_of_talks_gives_the_deal_its_identity()
     {
         ThenDeal(
-            Expected(DealStatus.InTalks, Usd(10_000_000_000m, AmountQualifier.AtLeast), Day("2025-12-16"), TheInformation, 1),
+            Expected(DealStatus.InTalks, Usd(10_000_000_000m, AmountQualifier.AtLeast), Day("2025-12-16"), TheInformation, 1,
+                amountSource: TheInformation),
             Given(Story[..1]));
     }
 
@@ -50,7 +60,7 @@ public class DealTests
     {
         ThenDeal(
             Expected(DealStatus.TermsProposed, Usd(50_000_000_000m, AmountQualifier.UpTo), Day("2026-01-29"), Wsj(), 2,
-                new Valuation(830_000_000_000m, "USD", AmountQualifier.About)),
+                new Valuation(830_000_000_000m, "USD", AmountQualifier.About), amountSource: Wsj(), valuationSource: Wsj()),
             Given(Story[..2]));
     }
 
@@ -59,7 +69,7 @@ public class DealTests
     {
         ThenDeal(
             Expected(DealStatus.TermsProposed, Usd(50_000_000_000m), Day("2026-02-27"), AmazonStatement, 3,
-                new Valuation(830_000_000_000m, "USD", AmountQualifier.About)),
+                new Valuation(830_000_000_000m, "USD", AmountQualifier.About), amountSource: AmazonStatement, valuationSource: Wsj()),
             Given(Story[..3]));
     }
 
@@ -68,7 +78,8 @@ public class DealTests
     {
         ThenDeal(
             Expected(DealStatus.Closed, Usd(50_000_000_000m), Day("2026-02-27"), AmazonStatement, 4,
-                new Valuation(830_000_000_000m, "USD", AmountQualifier.About), closedOn: Day("2026-02-27")),
+                new Valuation(830_000_000_000m, "USD", AmountQualifier.About), closedOn: Day("2026-02-27"),
+                amountSource: AmazonStatement, valuationSource: Wsj()),
             Given(Story));
     }
 
@@ -79,7 +90,11 @@ public class DealTests
 
         ThenDeal(
             new Deal(DealId, "", DealKind.Other, DealStatus.InTalks, [Amazon, OpenAi], null, null, null, null, null, null,
-                Day("2025-12-16"), Day("2025-12-16"), null, null, Wsj("2025-12-16"), 1),
+                Day("2025-12-16"), Day("2025-12-16"), null, null, Wsj("2025-12-16"), 1)
+            {
+                LastMoveOn = Day("2025-12-16"),
+                Sources = new ValueSources(),
+            },
             Given(opened));
     }
 
@@ -97,6 +112,7 @@ public class DealTests
                 LastActivityOn = Day("2026-01-05"),
                 LastSource = Wsj("2026-01-05"),
                 Version = 2,
+                LastMoveOn = Day("2026-01-05"),
             },
             Given(Opened(), talks));
     }
@@ -128,6 +144,8 @@ public class DealTests
                 LastActivityOn = Day("2026-01-29"),
                 LastSource = Wsj(),
                 Version = 3,
+                LastMoveOn = Day("2026-01-29"),
+                Sources = new ValueSources(Amount: Wsj()),
             },
             Given(Opened(), Proposed(), olderNews));
     }
@@ -156,6 +174,7 @@ public class DealTests
                 LastActivityOn = Day("2026-02-01"),
                 LastSource = Wsj("2026-02-01"),
                 Version = 2,
+                LastMoveOn = Day("2026-02-01"),
             },
             Given(Opened(), Abandoned()));
     }
@@ -172,6 +191,8 @@ public class DealTests
                 LastActivityOn = Day("2026-02-10"),
                 LastSource = Wsj("2026-02-10"),
                 Version = 4,
+                LastMoveOn = Day("2026-02-10"),
+                Sources = new ValueSources(Amount: Wsj()),
             },
             Given(Opened(), Proposed(), Abandoned(), TalksAgain()));
     }
@@ -188,6 +209,8 @@ public class DealTests
                 LastActivityOn = Day("2026-02-27"),
                 LastSource = Wsj("2026-02-27"),
                 Version = 3,
+                LastMoveOn = Day("2026-02-27"),
+                Sources = new ValueSources(Amount: Wsj("2026-02-27")),
             },
             Given(Opened(), Proposed(), Closed()));
     }
@@ -206,6 +229,8 @@ public class DealTests
                 LastActivityOn = Day("2026-02-21"),
                 LastSource = Wsj("2026-02-21"),
                 Version = 3,
+                LastMoveOn = Day("2026-02-21"),
+                Sources = new ValueSources(Amount: Wsj()),
             },
             Given(Opened(), Proposed(), closed));
     }
@@ -230,6 +255,8 @@ public class DealTests
                 LastActivityOn = Day("2026-01-29"),
                 LastSource = Wsj(),
                 Version = 3,
+                LastMoveOn = Day("2026-01-29"),
+                Sources = new ValueSources(Amount: Wsj(), Valuation: Wsj("2026-01-20"), StakePercent: Wsj("2026-01-20")),
             },
             Given(Opened(), detailed, Proposed()));
     }
@@ -248,6 +275,8 @@ public class DealTests
                 LastActivityOn = Day("2026-02-05"),
                 LastSource = Wsj("2026-02-05"),
                 Version = 3,
+                LastMoveOn = Day("2026-02-05"),
+                Sources = new ValueSources(Amount: Wsj(), StakePercent: Wsj("2026-02-05")),
             },
             Given(Opened(), Proposed(), revised));
     }
@@ -266,6 +295,8 @@ public class DealTests
                 LastActivityOn = Day("2026-02-27"),
                 LastSource = Wsj("2026-02-27"),
                 Version = 3,
+                LastMoveOn = Day("2026-02-27"),
+                Sources = new ValueSources(Amount: Wsj("2026-02-27"), StakePercent: Wsj()),
             },
             Given(Opened(), proposed, Revised()));
     }
@@ -284,6 +315,8 @@ public class DealTests
                 LastActivityOn = Day("2026-02-10"),
                 LastSource = Wsj("2026-02-10"),
                 Version = 3,
+                LastMoveOn = Day("2026-02-10"),
+                Sources = new ValueSources(Amount: Wsj("2026-01-10"), Valuation: Wsj("2026-01-10")),
             },
             Given(Opened(), withNumbers, TalksAgain()));
     }
@@ -292,5 +325,9 @@ public class DealTests
     private static Deal AfterOpening(long version) => new(
         DealId, "Amazon invests in OpenAI", DealKind.Investment, DealStatus.InTalks, [Amazon, OpenAi],
         Usd(10_000_000_000m, AmountQualifier.AtLeast), null, null, null, null, null,
-        Day("2025-12-16"), Day("2025-12-16"), null, null, Wsj("2025-12-16"), version);
+        Day("2025-12-16"), Day("2025-12-16"), null, null, Wsj("2025-12-16"), version)
+    {
+        LastMoveOn = Day("2025-12-16"),
+        Sources = new ValueSources(Amount: Wsj("2025-12-16")),
+    };
 }

@@ -32,6 +32,8 @@ public class HostingTests(ApiFixture fixture) : ApiTest(fixture)
             ClosedOn = Expected.Day("2026-01-29"),
             LastSource = Expected.Source(),
             Version = 5,
+            LastMoveOn = Expected.Day("2026-01-29"),
+            Sources = new ValueSources(Amount: Expected.Source()),
         }, await production.GetDeal(deal.Id));
         Assert.Equal(
             ["talks_reported", "talks_reported", "terms_proposed", "stake_revised", "deal_closed"],

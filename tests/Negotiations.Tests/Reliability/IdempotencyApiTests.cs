@@ -62,6 +62,8 @@ public class IdempotencyApiTests(ApiFixture fixture) : ApiTest(fixture)
             LastActivityOn = Expected.Day("2026-01-29"),
             LastSource = Expected.Source(),
             Version = 2,
+            LastMoveOn = Expected.Day("2026-01-29"),
+            Sources = new ValueSources(Amount: Expected.Source()),
         }, await Host.GetDeal(deal.Id));
     }
 

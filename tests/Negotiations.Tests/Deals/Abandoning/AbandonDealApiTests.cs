@@ -24,6 +24,7 @@ public class AbandonDealApiTests(ApiFixture fixture) : ApiTest(fixture)
             AbandonedReason = "Talks collapsed over valuation",
             LastSource = Expected.Source("Reuters", "2026-02-01", Attribution.NamedSource),
             Version = 2,
+            LastMoveOn = Expected.Day("2026-02-01"),
         }, await Host.GetDeal(deal.Id));
     }
 

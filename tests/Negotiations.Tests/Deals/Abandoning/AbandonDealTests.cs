@@ -48,15 +48,48 @@ public class AbandonDealTests
     }
 
     [Fact]
-    public void a_closed_deal_refuses_to_be_abandoned_with_a_conflict()
+    public void a_closed_deal_refuses_an_abandonment_dated_after_the_close_with_a_conflict()
     {
-        ThenConflict(AbandonDealEndpoint.Validate(Valid(), Given(Opened(), Closed()), Now), 2);
+        // Closed on 2026-02-27: an abandonment of 2026-02-28 would contradict the close.
+        ThenConflict(
+            AbandonDealEndpoint.Validate(Valid() with { OccurredOn = Day("2026-02-28") }, Given(Opened(), Closed()), Now), 2,
+            AfterFinal("closed", "be abandoned", "2026-02-27"));
     }
 
     [Fact]
-    public void an_abandoned_deal_refuses_to_be_abandoned_again_with_a_conflict()
+    public void an_abandonment_dated_before_the_close_is_accepted_and_sorts_into_place_leaving_the_deal_closed()
     {
-        ThenConflict(AbandonDealEndpoint.Validate(Valid(), Given(Opened(), Proposed(), Abandoned()), Now), 3);
+        // Closed on 2026-02-27: talks that collapsed on 2026-02-01 sort before the close, which still ends the deal.
+        var command = Valid();
+
+        ThenAccepted(AbandonDealEndpoint.Validate(command, Given(Opened(), Closed()), Now));
+        var deal = Given(Opened(), Closed(), AbandonDealEndpoint.Decide(command));
+        ThenState(DealStatus.Closed, 3, deal);
+        Assert.Equal(Day("2026-02-27"), deal.ClosedOn);
+        Assert.Null(deal.AbandonedReason);
+        Assert.Equal(Day("2026-02-27"), deal.LastMoveOn);
+    }
+
+    [Fact]
+    public void an_abandoned_deal_refuses_to_be_abandoned_again_later_with_a_conflict()
+    {
+        // Abandoned on 2026-02-01: a second abandonment of 2026-02-05 needs talks reported again first.
+        ThenConflict(
+            AbandonDealEndpoint.Validate(Valid() with { OccurredOn = Day("2026-02-05") }, Given(Opened(), Proposed(), Abandoned()), Now), 3,
+            AfterAbandonment("be abandoned"));
+    }
+
+    [Fact]
+    public void a_second_abandonment_dated_no_later_than_the_first_is_accepted_and_sorts_into_place()
+    {
+        // Abandoned on 2026-02-01 ("Talks collapsed"); another report of the abandonment of 2026-01-31 sorts before it.
+        var command = Valid() with { Reason = "OpenAI walked away", OccurredOn = Day("2026-01-31") };
+
+        ThenAccepted(AbandonDealEndpoint.Validate(command, Given(Opened(), Proposed(), Abandoned()), Now));
+        var deal = Given(Opened(), Proposed(), Abandoned(), AbandonDealEndpoint.Decide(command));
+        ThenState(DealStatus.Abandoned, 4, deal);
+        Assert.Equal("Talks collapsed", deal.AbandonedReason);
+        Assert.Equal(Day("2026-02-01"), deal.LastMoveOn);
     }
 
     [Fact]
@@ -66,10 +99,17 @@ public class AbandonDealTests
     }
 
     [Fact]
-    public void an_abandonment_dated_before_the_latest_report_is_refused_as_it_would_change_nothing()
+    public void an_abandonment_dated_before_the_latest_move_is_accepted_and_sorts_into_place_without_changing_the_status()
     {
-        // The deal's latest report is the stake revision of 2026-02-27; an abandonment of 2026-02-01 would sort before it.
-        ThenConflict(AbandonDealEndpoint.Validate(Valid(), Given(Opened(), Proposed(), Revised()), Now), 3);
+        // The deal's latest move is the stake revision of 2026-02-27; the abandonment of 2026-02-01 sorts before it, and the
+        // revision after it takes the deal back to terms proposed (and forgets the reason).
+        var command = Valid();
+
+        ThenAccepted(AbandonDealEndpoint.Validate(command, Given(Opened(), Proposed(), Revised()), Now));
+        var deal = Given(Opened(), Proposed(), Revised(), AbandonDealEndpoint.Decide(command));
+        ThenState(DealStatus.TermsProposed, 4, deal);
+        Assert.Null(deal.AbandonedReason);
+        Assert.Equal(Day("2026-02-27"), deal.LastMoveOn);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Negotiations.Deals;
 using Negotiations.Deals.Closing;
+using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealSpecification;
 
@@ -78,7 +79,13 @@ public class CloseDealTests
     [Fact]
     public void a_closed_deal_refuses_to_be_closed_again_with_a_conflict()
     {
-        ThenConflict(CloseDealEndpoint.Validate(Valid(), Given(Opened(), Proposed(), Closed()), Now), 3);
+        // A deal ends finally only once: also a second close of the same day or earlier is refused.
+        ThenConflict(
+            CloseDealEndpoint.Validate(Valid(), Given(Opened(), Proposed(), Closed()), Now), 3,
+            $"Deal {DealId} is closed; a closed deal cannot be closed again.");
+        ThenConflict(
+            CloseDealEndpoint.Validate(Valid() with { OccurredOn = Day("2026-02-01") }, Given(Opened(), Proposed(), Closed()), Now), 3,
+            $"Deal {DealId} is closed; a closed deal cannot be closed again.");
     }
 
     [Fact]
@@ -114,16 +121,31 @@ public class CloseDealTests
     }
 
     [Fact]
-    public void a_closing_day_up_to_tomorrow_is_accepted()
+    public void a_closing_day_from_the_day_the_deal_was_first_reported_up_to_tomorrow_is_accepted()
     {
         ThenAccepted(CloseDealEndpoint.Validate(Valid() with { ClosedOn = Tomorrow }, Given(Opened(), Proposed()), Now));
-        ThenAccepted(CloseDealEndpoint.Validate(Valid() with { ClosedOn = Dates.Earliest, OccurredOn = Day("2026-03-01") }, Given(Opened(), Proposed()), Now));
+        ThenAccepted(CloseDealEndpoint.Validate(Valid() with { ClosedOn = Day("2025-12-16"), OccurredOn = Day("2026-03-01") }, Given(Opened(), Proposed()), Now));
     }
 
     [Fact]
-    public void a_close_dated_before_the_latest_report_is_refused_as_it_would_change_nothing()
+    public void a_closing_day_before_the_deal_was_first_reported_is_refused_naming_closed_on()
     {
-        ThenConflict(CloseDealEndpoint.Validate(Valid() with { OccurredOn = Day("2026-01-02") }, Given(Opened(), Proposed()), Now), 2);
+        // First reported on 2025-12-16; Dates.Earliest is within the date range but before that.
+        var command = Valid() with { ClosedOn = Day("2025-12-15"), OccurredOn = Day("2026-03-01") };
+
+        TestJson.AssertSame(
+            Problem.Invalid(("closedOn", $"'closedOn' (2025-12-15) is before deal {DealId} was first reported (2025-12-16).")),
+            Problem.Of(CloseDealEndpoint.Validate(command, Given(Opened(), Proposed()), Now)));
+        ThenRefused(CloseDealEndpoint.Validate(Valid() with { ClosedOn = Dates.Earliest, OccurredOn = Day("2026-03-01") }, Given(Opened(), Proposed()), Now), 400, "closedOn");
+    }
+
+    [Fact]
+    public void a_close_dated_before_the_latest_move_is_refused_as_it_would_end_the_deal_before_the_reports_after_it()
+    {
+        ThenConflict(
+            CloseDealEndpoint.Validate(Valid() with { OccurredOn = Day("2026-01-02") }, Given(Opened(), Proposed()), Now), 2,
+            $"This report is dated 2026-01-02, before the latest move of deal {DealId} (2026-01-29): reports count in the order they "
+            + "happened, so it would end the deal before reports that came after it. Check its date, or correct or retract the later report.");
     }
 
     [Fact]

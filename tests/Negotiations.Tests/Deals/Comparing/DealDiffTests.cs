@@ -18,7 +18,7 @@ public class DealDiffTests
         changes.Select(c => (c.Field, c.From.GetRawText(), c.To.GetRawText())).ToList();
 
     [Fact]
-    public void proposed_terms_change_the_status_amount_activity_and_source_and_nothing_else()
+    public void proposed_terms_change_the_status_amount_activity_latest_move_and_sources_and_nothing_else()
     {
         var changes = Compare(Given(Opened()), Given(Opened(), Proposed()));
 
@@ -29,6 +29,8 @@ public class DealDiffTests
                     """{"value":50000000000,"currency":"USD","qualifier":"UpTo","high":null}"""),
                 ("lastActivityOn", "\"2025-12-16\"", "\"2026-01-29\""),
                 ("lastSource", Json(Wsj("2025-12-16")), Json(Wsj())),
+                ("lastMoveOn", "\"2025-12-16\"", "\"2026-01-29\""),
+                ("sources", Json(new ValueSources(Amount: Wsj("2025-12-16"))), Json(new ValueSources(Amount: Wsj()))),
             ],
             Described(changes));
     }

@@ -48,6 +48,10 @@ public class GetDealDiffApiTests(ApiFixture fixture) : ApiTest(fixture)
             Change("valuation", null, Valuation),
             Change("lastActivityOn", Expected.Day("2025-12-16"), Expected.Day("2026-01-29")),
             Change("lastSource", Expected.Source("The Information", "2025-12-16"), Expected.Source()),
+            Change("lastMoveOn", Expected.Day("2025-12-16"), Expected.Day("2026-01-29")),
+            Change("sources",
+                new ValueSources(Amount: Expected.Source("The Information", "2025-12-16")),
+                new ValueSources(Amount: Expected.Source(), Valuation: Expected.Source())),
         ]), TestJson.Read<DealDiff>(diff.GetRawText()));
     }
 
@@ -67,6 +71,10 @@ public class GetDealDiffApiTests(ApiFixture fixture) : ApiTest(fixture)
             Change("lastActivityOn", Expected.Day("2025-12-16"), Expected.Day("2026-02-27")),
             Change("closedOn", null, Expected.Day("2026-02-27")),
             Change("lastSource", Expected.Source("The Information", "2025-12-16"), Announcement),
+            Change("lastMoveOn", Expected.Day("2025-12-16"), Expected.Day("2026-02-27")),
+            Change("sources",
+                new ValueSources(Amount: Expected.Source("The Information", "2025-12-16")),
+                new ValueSources(Amount: Announcement, Valuation: Expected.Source())),
         ]), diff);
     }
 

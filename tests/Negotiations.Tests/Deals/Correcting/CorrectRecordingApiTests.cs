@@ -21,6 +21,8 @@ public class CorrectRecordingApiTests(ApiFixture fixture) : ApiTest(fixture)
         LastActivityOn = Expected.Day("2026-01-29"),
         LastSource = Expected.Source(),
         Version = 2,
+        LastMoveOn = Expected.Day("2026-01-29"),
+        Sources = new ValueSources(Amount: Expected.Source()),
     };
 
     [Fact]
@@ -91,6 +93,8 @@ public class CorrectRecordingApiTests(ApiFixture fixture) : ApiTest(fixture)
             ClosedOn = Expected.Day("2026-02-27"),
             LastSource = Expected.Source("Amazon", "2026-02-27", Attribution.CompanyStatement),
             Version = 3,
+            LastMoveOn = Expected.Day("2026-02-27"),
+            Sources = new ValueSources(Amount: Expected.Source("Amazon", "2026-02-27", Attribution.CompanyStatement)),
         }, await Host.GetDeal(deal.Id));
     }
 

@@ -30,7 +30,7 @@ public class DealClaimsTests
     /// <summary>A claim nothing corrected or retracted.</summary>
     private static Claim Plain(long version, object value, Source source) => new(
         version, source.PublishedOn, Now.AddMinutes(version), value, source.Publication, source.Attribution, source.PublishedOn, source.Url,
-        false, [], null, false, null);
+        false, [], null, false, null, source.Relays);
 
     private static void ThenClaims(IEnumerable<Claim> expected, IEnumerable<Claim> actual) =>
         Assert.Equal(Json(expected.ToList()), Json(actual.ToList()));
@@ -83,6 +83,23 @@ public class DealClaimsTests
         Assert.Equal("Wall Street Journal 5% (2026-01-29) · OpenAI press release 7.5% (2026-02-27)", fields.StakePercent.Summary);
         Assert.Equal([1L, 2L], fields.Amount.Claims.Select(c => c.Version));
         Assert.Equal(DealStatus.Closed, fields.Status.Claims[^1].Value);
+    }
+
+    [Fact]
+    public void a_claim_of_a_report_that_relays_another_names_what_it_relays_and_the_summary_cites_it()
+    {
+        var relayed = new Source("Reuters", Day("2026-01-30"), Attribution.NamedSource, Relays: "Wall Street Journal");
+        var terms = WsjTerms with { Valuation = null, OccurredOn = Day("2026-01-30"), Source = relayed };
+
+        var fields = Claims(Opening, terms).Fields;
+
+        ThenClaims(
+            [
+                Plain(1, Usd(10_000_000_000m, AmountQualifier.AtLeast), TheInformation),
+                Plain(2, Usd(50_000_000_000m, AmountQualifier.UpTo), relayed) with { Relays = "Wall Street Journal" },
+            ],
+            fields.Amount.Claims);
+        Assert.Equal("The Information ≥ $10B (2025-12-16) · Reuters (citing Wall Street Journal) up to $50B (2026-01-30)", fields.Amount.Summary);
     }
 
     [Fact]

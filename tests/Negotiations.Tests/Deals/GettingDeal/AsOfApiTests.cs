@@ -29,6 +29,8 @@ public class AsOfApiTests(ApiFixture fixture) : ApiTest(fixture)
             LastActivityOn = Expected.Day("2025-12-16"),
             LastSource = Expected.Source("The Information", "2025-12-16"),
             Version = 2,
+            LastMoveOn = Expected.Day("2025-12-16"),
+            Sources = new ValueSources(Amount: Expected.Source("The Information", "2025-12-16")),
         }, endOfDecember);
         AssertSame(
             Problem.NotFound($"Nothing recorded about deal {deal.Id} up to version 1 had happened by 2025-12-31."), beforeTheLateRecord);
@@ -71,7 +73,7 @@ public class AsOfApiTests(ApiFixture fixture) : ApiTest(fixture)
 
         var status = await Host.GetDeal(deal.Id, "occurredBy=2026-03-01");
 
-        AssertSame(Expected.NewDeal(deal.Id) with { Amount = null, Version = 2 }, status);
+        AssertSame(Expected.NewDeal(deal.Id) with { Amount = null, Version = 2, Sources = new ValueSources() }, status);
     }
 
     [Fact]
@@ -94,6 +96,8 @@ public class AsOfApiTests(ApiFixture fixture) : ApiTest(fixture)
             LastActivityOn = Expected.Day("2026-01-29"),
             LastSource = Expected.Source(),
             Version = 2,
+            LastMoveOn = Expected.Day("2026-01-29"),
+            Sources = new ValueSources(Amount: Expected.Source()),
         }, await result.ReadAs<Deal>());
         Assert.Equal("\"2\"", result.Context.Response.Headers.ETag.ToString());
     }

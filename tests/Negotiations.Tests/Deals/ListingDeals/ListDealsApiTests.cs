@@ -49,6 +49,7 @@ public class ListDealsApiTests(ApiFixture fixture) : ApiTest(fixture)
                     LastActivityOn = Expected.Day("2026-01-29"),
                     LastSource = Expected.Source(),
                     Version = 2,
+                    LastMoveOn = Expected.Day("2026-01-29"),
                 },
             ], 1, 1, 50), abandoned);
         AssertSame(new DealList([Expected.NewDeal(amazon.Id, "Amazon–OpenAI", "Amazon", "OpenAI")], 1, 1, 50), amazonInTalks);

@@ -40,6 +40,8 @@ public class ProposeTermsApiTests(ApiFixture fixture) : ApiTest(fixture)
             LastActivityOn = Expected.Day("2026-01-29"),
             LastSource = Expected.Source(),
             Version = 2,
+            LastMoveOn = Expected.Day("2026-01-29"),
+            Sources = new ValueSources(Expected.Source(), Expected.Source(), Expected.Source()),
         }, await Host.GetDeal(deal.Id));
     }
 
@@ -89,7 +91,25 @@ public class ProposeTermsApiTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
-    public async Task terms_without_an_amount_are_a_400_naming_the_amount()
+    public async Task terms_without_an_amount_move_the_deal_to_terms_proposed_and_keep_the_amount()
+    {
+        var deal = await Host.ReportNewDeal();
+
+        await Host.ProposeTerms(deal.Id, new { governance = "Observer seat", source = Source("Wall Street Journal", "2026-01-29") });
+
+        AssertSame(Expected.NewDeal(deal.Id) with
+        {
+            Status = DealStatus.TermsProposed,
+            Governance = "Observer seat",
+            LastActivityOn = Expected.Day("2026-01-29"),
+            LastSource = Expected.Source(),
+            Version = 2,
+            LastMoveOn = Expected.Day("2026-01-29"),
+        }, await Host.GetDeal(deal.Id));
+    }
+
+    [Fact]
+    public async Task terms_that_give_nothing_but_a_source_are_a_400_naming_the_amount()
     {
         var deal = await Host.ReportNewDeal();
 

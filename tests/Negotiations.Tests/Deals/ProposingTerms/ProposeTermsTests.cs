@@ -1,5 +1,6 @@
 using Negotiations.Deals;
 using Negotiations.Deals.ProposingTerms;
+using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealSpecification;
 
@@ -43,6 +44,50 @@ public class ProposeTermsTests
             ProposeTermsEndpoint.Decide(command));
     }
 
+    public static TheoryData<ProposeTerms> TermsWithoutAnAmount => new()
+    {
+        new ProposeTerms(Wsj(), Valuation: new Valuation(830_000_000_000m, "USD", AmountQualifier.About)),
+        new ProposeTerms(Wsj(), StakePercent: 5m),
+        new ProposeTerms(Wsj(), Instrument: "convertible notes"),
+        new ProposeTerms(Wsj(), Governance: "observer seat"),
+        new ProposeTerms(Wsj(), Commitments: "OpenAI to use AWS Trainium"),
+    };
+
+    [Theory]
+    [MemberData(nameof(TermsWithoutAnAmount))]
+    public void terms_without_an_amount_are_accepted_and_recorded_when_they_give_another_term(ProposeTerms command)
+    {
+        ThenAccepted(ProposeTermsEndpoint.Validate(command, Given(Opened()), Now));
+        ThenEvent(
+            new TermsProposed(
+                null, command.Valuation, command.StakePercent, command.Instrument, command.Governance, command.Commitments, null,
+                Day("2026-01-29"), Wsj()),
+            ProposeTermsEndpoint.Decide(command));
+    }
+
+    [Fact]
+    public void terms_that_give_nothing_but_a_source_are_refused_naming_the_amount()
+    {
+        var command = new ProposeTerms(Wsj(), Summary: "talks about terms");
+
+        TestJson.AssertSame(
+            Problem.Invalid(("amount", "Give the terms: an 'amount', or at least one of 'valuation', 'stakePercent', 'instrument', 'governance', 'commitments'.")),
+            Problem.Of(ProposeTermsEndpoint.Validate(command, Given(Opened()), Now)));
+    }
+
+    [Fact]
+    public void terms_without_an_amount_keep_the_current_amount()
+    {
+        var command = new ProposeTerms(Wsj("2026-02-05"), Governance: "observer seat");
+
+        var deal = Given(Opened(), Proposed(), ProposeTermsEndpoint.Decide(command));
+
+        ThenState(DealStatus.TermsProposed, 3, deal);
+        Assert.Equal(Usd(50_000_000_000m, AmountQualifier.UpTo), deal.Amount);
+        Assert.Equal(Wsj(), deal.Sources.Amount);
+        Assert.Equal("observer seat", deal.Governance);
+    }
+
     [Fact]
     public void occurred_on_defaults_to_the_day_the_source_published()
     {
@@ -65,15 +110,52 @@ public class ProposeTermsTests
     }
 
     [Fact]
-    public void a_closed_deal_refuses_new_terms_with_a_conflict()
+    public void a_closed_deal_refuses_new_terms_dated_after_the_close_with_a_conflict()
     {
-        ThenConflict(ProposeTermsEndpoint.Validate(Valid(), Given(Opened(), Proposed(), Closed()), Now), 3);
+        // Closed on 2026-02-27: terms of 2026-02-28 would contradict the close.
+        var command = Valid() with { Source = Wsj("2026-02-28") };
+
+        ThenConflict(
+            ProposeTermsEndpoint.Validate(command, Given(Opened(), Proposed(), Closed()), Now), 3,
+            AfterFinal("closed", "take proposed terms", "2026-02-27"));
     }
 
     [Fact]
-    public void an_abandoned_deal_refuses_new_terms_with_a_conflict()
+    public void terms_dated_before_the_close_are_accepted_and_sort_into_place_leaving_the_deal_closed()
     {
-        ThenConflict(ProposeTermsEndpoint.Validate(Valid(), Given(Opened(), Abandoned()), Now), 2);
+        // Closed on 2026-02-27 with an exact $50B: terms of 2026-02-10 sort before the close, which still sets the status and amount.
+        var command = Valid() with { Source = Wsj("2026-02-10"), StakePercent = 5m };
+
+        ThenAccepted(ProposeTermsEndpoint.Validate(command, Given(Opened(), Proposed(), Closed()), Now));
+        var deal = Given(Opened(), Proposed(), Closed(), ProposeTermsEndpoint.Decide(command));
+        ThenState(DealStatus.Closed, 4, deal);
+        Assert.Equal(Day("2026-02-27"), deal.ClosedOn);
+        Assert.Equal(Day("2026-02-27"), deal.LastMoveOn);
+        Assert.Equal(Usd(50_000_000_000m), deal.Amount);
+        Assert.Equal(5m, deal.StakePercent);
+    }
+
+    [Fact]
+    public void an_abandoned_deal_refuses_new_terms_dated_after_the_abandonment_with_a_conflict()
+    {
+        // Abandoned on 2026-02-01: terms of 2026-02-05 need talks reported again first.
+        var command = Valid() with { Source = Wsj("2026-02-05") };
+
+        ThenConflict(ProposeTermsEndpoint.Validate(command, Given(Opened(), Abandoned()), Now), 2, AfterAbandonment("take proposed terms"));
+    }
+
+    [Fact]
+    public void terms_dated_before_the_abandonment_are_accepted_and_sort_into_place_leaving_the_deal_abandoned()
+    {
+        // Abandoned on 2026-02-01: the terms of 2026-01-29 sort before the abandonment.
+        var command = Valid();
+
+        ThenAccepted(ProposeTermsEndpoint.Validate(command, Given(Opened(), Abandoned()), Now));
+        var deal = Given(Opened(), Abandoned(), ProposeTermsEndpoint.Decide(command));
+        ThenState(DealStatus.Abandoned, 3, deal);
+        Assert.Equal("Talks collapsed", deal.AbandonedReason);
+        Assert.Equal(Day("2026-02-01"), deal.LastMoveOn);
+        Assert.Equal(Usd(50_000_000_000m, AmountQualifier.UpTo), deal.Amount);
     }
 
     [Fact]

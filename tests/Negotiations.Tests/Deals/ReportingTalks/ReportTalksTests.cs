@@ -84,11 +84,29 @@ public class ReportTalksTests
     }
 
     [Fact]
-    public void a_closed_deal_refuses_more_talks_with_a_conflict()
+    public void a_closed_deal_refuses_more_talks_dated_after_the_close_with_a_conflict()
     {
+        // Closed on 2026-02-27: talks of 2026-02-28 would contradict the close (talks revive only an abandoned deal).
         var deal = Given(Opened(), Proposed(), Closed());
 
-        ThenConflict(ReportTalksEndpoint.Validate(Valid(), deal, Now), 3);
+        ThenConflict(
+            ReportTalksEndpoint.Validate(Valid() with { Source = Wsj("2026-02-28") }, deal, Now), 3,
+            AfterFinal("closed", "report talks", "2026-02-27"));
+    }
+
+    [Fact]
+    public void talks_dated_before_the_close_are_accepted_and_sort_into_place_leaving_the_deal_closed()
+    {
+        // Closed on 2026-02-27: the talks of 2026-01-10 sort before the close and add their party.
+        var command = Valid();
+
+        ThenAccepted(ReportTalksEndpoint.Validate(command, Given(Opened(), Proposed(), Closed()), Now));
+        var deal = Given(Opened(), Proposed(), Closed(), ReportTalksEndpoint.Decide(command));
+        ThenState(DealStatus.Closed, 4, deal);
+        Assert.Equal(Day("2026-02-27"), deal.ClosedOn);
+        Assert.Equal(Day("2026-02-27"), deal.LastMoveOn);
+        Assert.Equal(Usd(50_000_000_000m), deal.Amount);
+        Assert.Contains(new Party("Microsoft", PartyRole.CoInvestor), deal.Parties);
     }
 
     [Fact]
@@ -104,12 +122,18 @@ public class ReportTalksTests
     }
 
     [Fact]
-    public void talks_dated_before_the_abandonment_do_not_revive_the_deal_and_are_refused()
+    public void talks_dated_before_the_abandonment_are_accepted_as_a_backfill_and_do_not_revive_the_deal()
     {
-        // Abandoned on 2026-02-01; talks of 2026-01-20 sort before that and would leave the deal abandoned.
+        // Abandoned on 2026-02-01; talks of 2026-01-20 sort before that and leave the deal abandoned, for the same reason.
         var command = new ReportTalks(Wsj("2026-01-20"), Summary: "Talks were still going");
 
-        ThenConflict(ReportTalksEndpoint.Validate(command, Given(Opened(), Abandoned()), Now), 2);
+        ThenAccepted(ReportTalksEndpoint.Validate(command, Given(Opened(), Abandoned()), Now));
+        var reported = ReportTalksEndpoint.Decide(command);
+        ThenEvent(new TalksReported(null, null, [], "Talks were still going", null, null, Day("2026-01-20"), Wsj("2026-01-20")), reported);
+        var deal = Given(Opened(), Abandoned(), reported);
+        ThenState(DealStatus.Abandoned, 3, deal);
+        Assert.Equal("Talks collapsed", deal.AbandonedReason);
+        Assert.Equal(Day("2026-02-01"), deal.LastMoveOn);
     }
 
     [Fact]

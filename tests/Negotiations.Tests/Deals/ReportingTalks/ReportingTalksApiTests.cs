@@ -41,6 +41,8 @@ public class ReportingTalksApiTests(ApiFixture fixture) : ApiTest(fixture)
             LastActivityOn = Expected.Day("2026-01-29"),
             LastSource = Expected.Source(),
             Version = 2,
+            LastMoveOn = Expected.Day("2026-01-29"),
+            Sources = new ValueSources(Amount: Expected.Source()),
         }, await Host.GetDeal(deal.Id));
     }
 
@@ -105,6 +107,7 @@ public class ReportingTalksApiTests(ApiFixture fixture) : ApiTest(fixture)
             LastActivityOn = Expected.Day("2026-02-20"),
             LastSource = Expected.Source("Bloomberg", "2026-02-20"),
             Version = 3,
+            LastMoveOn = Expected.Day("2026-02-20"),
         }, await Host.GetDeal(deal.Id));
     }
 }

@@ -32,6 +32,10 @@ public class ReviseStakeApiTests(ApiFixture fixture) : ApiTest(fixture)
             LastActivityOn = Expected.Day("2026-02-27"),
             LastSource = Expected.Source("Amazon press release", "2026-02-27", Attribution.CompanyStatement),
             Version = 3,
+            LastMoveOn = Expected.Day("2026-02-27"),
+            Sources = new ValueSources(
+                Amount: Expected.Source("Amazon press release", "2026-02-27", Attribution.CompanyStatement),
+                StakePercent: Expected.Source("Amazon press release", "2026-02-27", Attribution.CompanyStatement)),
         }, await Host.GetDeal(deal.Id));
     }
 

@@ -66,9 +66,25 @@ public class ReviseStakeTests
     }
 
     [Fact]
-    public void a_closed_deal_refuses_a_revised_stake_with_a_conflict()
+    public void a_closed_deal_refuses_a_revised_stake_dated_after_the_close_with_a_conflict()
     {
-        ThenConflict(ReviseStakeEndpoint.Validate(Valid(), Given(Opened(), Proposed(), Revised(), Closed()), Now), 4);
+        // Closed on 2026-02-27: a revision of 2026-02-28 would contradict the close.
+        ThenConflict(
+            ReviseStakeEndpoint.Validate(Valid() with { OccurredOn = Day("2026-02-28") }, Given(Opened(), Proposed(), Revised(), Closed()), Now), 4,
+            AfterFinal("closed", "have its stake revised", "2026-02-27"));
+    }
+
+    [Fact]
+    public void a_revised_stake_dated_before_the_close_is_accepted_and_sorts_into_place_leaving_the_deal_closed()
+    {
+        // Closed on 2026-02-27: a revision of 2026-02-26 sorts before the close, which still ends the deal.
+        var command = Valid() with { StakePercent = 6m, OccurredOn = Day("2026-02-26") };
+
+        ThenAccepted(ReviseStakeEndpoint.Validate(command, Given(Opened(), Proposed(), Revised(), Closed()), Now));
+        var deal = Given(Opened(), Proposed(), Revised(), Closed(), ReviseStakeEndpoint.Decide(command));
+        ThenState(DealStatus.Closed, 5, deal);
+        Assert.Equal(Day("2026-02-27"), deal.ClosedOn);
+        Assert.Equal(6m, deal.StakePercent);
     }
 
     [Fact]
