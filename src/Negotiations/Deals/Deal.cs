@@ -64,10 +64,7 @@ public sealed record Deal(
     public static Deal Identify(Guid id, TalksReported opening) => new(
         id, opening.Title ?? "", opening.Kind ?? DealKind.Other, DealStatus.InTalks, opening.Parties,
         null, null, null, null, null, null,
-        opening.OccurredOn, opening.OccurredOn, null, null, opening.Source, 0)
-    {
-        LastMoveOn = opening.OccurredOn,
-    };
+        opening.OccurredOn, opening.OccurredOn, null, null, opening.Source, 0);
 
     /// <summary>
     /// One report applied on top of everything that happened before it. Reports of talks and terms move the status only
@@ -136,24 +133,26 @@ public sealed record Deal(
         return write switch
         {
             DealWrite.RecordFix or DealWrite.Commentary => WolverineContinue.NoProblems,
-            DealWrite.Ending { Final: true } when IsFinal => DealProblems.Conflict($"Deal {Id} is {status}; a {status} deal cannot {write.Action}.", Version),
+            DealWrite.Ending { Final: true } when IsFinal => DealProblems.Conflict(
+                $"Deal {Id} is {status}; a {status} deal cannot {write.Action} again.", Version),
             DealWrite.Ending { Final: true, Date: var on } when on < moved => DealProblems.Conflict(
                 $"This report is dated {on:yyyy-MM-dd}, before the latest move of deal {Id} ({moved:yyyy-MM-dd}): reports count in the " +
                 "order they happened, so it would end the deal before reports that came after it. Check its date, or correct or " +
                 "retract the later report.", Version),
             DealWrite.Funding when Status == DealStatus.Completed => WolverineContinue.NoProblems,
-            { On: var on } when IsFinal && on > moved => DealProblems.Conflict(
-                $"Deal {Id} is {status}; a {status} deal cannot {write.Action} (only reports of what happened by " +
+            // A report dated the day of the final move or later would sort after it: only earlier ones are backfills.
+            { On: var on } when IsFinal && on >= moved => DealProblems.Conflict(
+                $"Deal {Id} is {status}; a {status} deal cannot {write.Action} (only reports of what happened before " +
                 $"{moved:yyyy-MM-dd} are still accepted: they sort into place).", Version),
             DealWrite.Negotiation { Revives: true } => WolverineContinue.NoProblems,
-            { On: var on } when Status == DealStatus.Abandoned && on > moved => DealProblems.Conflict(
+            { On: var on } when Status == DealStatus.Abandoned && on >= moved => DealProblems.Conflict(
                 $"Deal {Id} is abandoned; it cannot {write.Action} until talks are reported again.", Version),
             _ => WolverineContinue.NoProblems,
         };
     }
 
     /// <summary>An ending's own date (closed on, completed on) cannot come before the deal was first reported.</summary>
-    public void CheckEndDate(DateOnly? date, string field, ValidationErrors errors) => errors.Require(date is null || date >= OpenedOn, field,
+    public void CheckEndDate(DateOnly? date, string field, ValidationErrors errors) => errors.Require(date is null || date < Dates.Earliest || date >= OpenedOn, field,
         $"'{field}' ({date:yyyy-MM-dd}) is before deal {Id} was first reported ({OpenedOn:yyyy-MM-dd}).");
 
     /// <summary>What every report changes: the latest date anything happened (whatever the recording order) and the last source.</summary>
@@ -171,7 +170,7 @@ public sealed record Deal(
     private Deal Move(IDealEvent e, DealStatus status) => Touch(e) with
     {
         Status = status,
-        LastMoveOn = e.OccurredOn > (LastMoveOn ?? OpenedOn) ? e.OccurredOn : LastMoveOn ?? OpenedOn,
+        LastMoveOn = LastMoveOn is { } latest && latest > e.OccurredOn ? latest : e.OccurredOn,
         ClosedOn = null,
         CompletedOn = null,
         AbandonedReason = null,

@@ -91,6 +91,8 @@ public static class DealTimeline
         }
 
         var overview = counted.Aggregate(Deal.Identify(id, opening), (deal, entry) => deal.After(entry.Effective));
-        return overview with { OpenedOn = dates.Min(), LastActivityOn = dates.Max(), Version = events.Max(e => e.Version) };
+        // The opening report dates the latest move as it dates the deal: also when retracted, if it had happened by then.
+        var lastMove = new[] { overview.LastMoveOn, occurredBy is null || opening.OccurredOn <= occurredBy ? opening.OccurredOn : null }.Max();
+        return overview with { OpenedOn = dates.Min(), LastActivityOn = dates.Max(), Version = events.Max(e => e.Version), LastMoveOn = lastMove };
     }
 }

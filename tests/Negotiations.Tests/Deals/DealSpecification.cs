@@ -114,7 +114,7 @@ public static class DealSpecification
 
     /// <summary>The 409 detail of a report dated after a final status (<paramref name="status"/> on <paramref name="finalOn"/>).</summary>
     public static string AfterFinal(string status, string action, string finalOn) =>
-        $"Deal {DealId} is {status}; a {status} deal cannot {action} (only reports of what happened by {finalOn} are still accepted: they sort into place).";
+        $"Deal {DealId} is {status}; a {status} deal cannot {action} (only reports of what happened before {finalOn} are still accepted: they sort into place).";
 
     /// <summary>The 409 detail of a report other than talks dated after an abandonment.</summary>
     public static string AfterAbandonment(string action) => $"Deal {DealId} is abandoned; it cannot {action} until talks are reported again.";

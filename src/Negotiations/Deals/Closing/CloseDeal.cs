@@ -29,7 +29,7 @@ public static class CloseDealEndpoint
         deal.CheckEndDate(command.ClosedOn, "closedOn", errors);
         Source.CheckReport(command.Source, command.OccurredOn, now, errors);
         return errors.IsEmpty
-            ? deal.Allows(new DealWrite.Ending("be closed again", Decide(command).OccurredOn, Final: true), command.ExpectedVersion)
+            ? deal.Allows(new DealWrite.Ending("be closed", Decide(command).OccurredOn, Final: true), command.ExpectedVersion)
             : errors.ToProblem();
     }
 

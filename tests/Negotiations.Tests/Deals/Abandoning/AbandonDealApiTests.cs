@@ -31,7 +31,7 @@ public class AbandonDealApiTests(ApiFixture fixture) : ApiTest(fixture)
     [Theory]
     [InlineData("terms", """{"amount":{"value":1,"currency":"USD"},"source":{"publication":"WSJ","publishedOn":"2026-03-01"}}""", "take proposed terms")]
     [InlineData("stake", """{"stakePercent":5,"reason":"r","source":{"publication":"WSJ","publishedOn":"2026-03-01"}}""", "have its stake revised")]
-    [InlineData("close", """{"source":{"publication":"WSJ","publishedOn":"2026-03-01"}}""", "be closed again")]
+    [InlineData("close", """{"source":{"publication":"WSJ","publishedOn":"2026-03-01"}}""", "be closed")]
     [InlineData("abandon", """{"reason":"again","source":{"publication":"WSJ","publishedOn":"2026-03-01"}}""", "be abandoned")]
     public async Task an_abandoned_deal_refuses_everything_but_new_talks_with_409(string route, string body, string action)
     {

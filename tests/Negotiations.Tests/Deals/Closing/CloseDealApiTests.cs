@@ -54,7 +54,7 @@ public class CloseDealApiTests(ApiFixture fixture) : ApiTest(fixture)
 
         var detail = route == "close"
             ? $"Deal {deal.Id} is closed; a closed deal cannot be closed again."
-            : $"Deal {deal.Id} is closed; a closed deal cannot {action} (only reports of what happened by 2026-02-27 are still accepted: they sort into place).";
+            : $"Deal {deal.Id} is closed; a closed deal cannot {action} (only reports of what happened before 2026-02-27 are still accepted: they sort into place).";
         AssertSame(Problem.DealConflict(detail, currentVersion: 2), await result.ShouldBeProblem(409));
         Assert.Equal(2, (await Host.GetHistory(deal.Id)).Events.Count);
     }

@@ -40,7 +40,7 @@ public class GetDealDiffApiTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal("""{"version":1,"asOf":null}""", diff.GetProperty("from").GetRawText());
         Assert.Equal("""{"version":2,"asOf":null}""", diff.GetProperty("to").GetRawText());
         var amount = diff.GetProperty("changes")[1];
-        Assert.Equal("""{"field":"amount","from":{"value":10000000000,"currency":"USD","qualifier":"AtLeast","high":null},"to":{"value":50000000000,"currency":"USD","qualifier":"UpTo","high":null}}""",
+        Assert.Equal("""{"field":"amount","from":{"value":10000000000,"currency":"USD","qualifier":"AtLeast","high":null},"to":{"value":50000000000,"currency":"USD","qualifier":"UpTo","high":null},"note":null}""",
             amount.GetRawText());
         AssertSame(new DealDiff(id, new DiffPoint(1, null), new DiffPoint(2, null), [
             Change("status", DealStatus.InTalks, DealStatus.TermsProposed),
@@ -75,6 +75,7 @@ public class GetDealDiffApiTests(ApiFixture fixture) : ApiTest(fixture)
             Change("sources",
                 new ValueSources(Amount: Expected.Source("The Information", "2025-12-16")),
                 new ValueSources(Amount: Announcement, Valuation: Expected.Source())),
+            Change("isFinal", false, true),
         ]), diff);
     }
 

@@ -39,7 +39,8 @@ public class GetDealApiTests(ApiFixture fixture) : ApiTest(fixture)
              "version":1,"lastMoveOn":"2025-12-16","agreement":null,"reviews":[],"completedOn":null,"questions":[],
              "sources":{
               "amount":{"publication":"The Information","publishedOn":"2025-12-16","attribution":"AnonymousSource","url":null,"relays":null},
-              "valuation":null,"stakePercent":null}
+              "valuation":null,"stakePercent":null},
+             "comparableValuation":null,"isFinal":false
             }
             """;
         Assert.Equal(Normalize(expected), Normalize(status.GetRawText()));

@@ -91,7 +91,7 @@ public class AmazonOpenAiStoryApiTests(ApiFixture fixture) : ApiTest(fixture)
             .ShouldBeProblem(409);
 
         Assert.Equal(
-            $"Deal {id} is completed; a completed deal cannot take proposed terms (only reports of what happened by 2026-02-27 are still accepted: they sort into place).",
+            $"Deal {id} is completed; a completed deal cannot take proposed terms (only reports of what happened before 2026-02-27 are still accepted: they sort into place).",
             refused.Detail);
         Assert.Equal(2, (await Host.GetDeal(id)).Version);
     }

@@ -129,6 +129,27 @@ public class LifecycleTests
     }
 
     [Fact]
+    public void a_report_dated_the_day_a_deal_ended_would_sort_after_the_ending_and_is_refused()
+    {
+        var closed = Given(Opened(), Proposed(), Closed());
+        var abandoned = Given(Opened(), Proposed(), Abandoned());
+
+        ThenConflict(ProposeTermsEndpoint.Validate(new ProposeTerms(Wsj("2026-02-27"), Usd(1m)), closed, Now), 3);
+        ThenAccepted(ProposeTermsEndpoint.Validate(new ProposeTerms(Wsj("2026-02-26"), Usd(1m)), closed, Now));
+        ThenConflict(ProposeTermsEndpoint.Validate(new ProposeTerms(Wsj("2026-02-01"), Usd(1m)), abandoned, Now), 3);
+        ThenAccepted(ProposeTermsEndpoint.Validate(new ProposeTerms(Wsj("2026-01-31"), Usd(1m)), abandoned, Now));
+    }
+
+    [Fact]
+    public void the_latest_move_is_the_latest_moving_report_not_a_question_or_a_funding()
+    {
+        var deal = Given(Opened(), Announced(), new TrancheFunded(1, null, Day("2026-03-01"), Wsj("2026-03-01")),
+            new QuestionRaised(Guid.NewGuid(), QuestionTopic.Other, "?", Day("2026-03-01"), Wsj("2026-03-01")));
+
+        Assert.Equal((Day("2026-02-27"), Day("2026-03-01")), (deal.LastMoveOn!.Value, deal.LastActivityOn));
+    }
+
+    [Fact]
     public void a_conditional_tranche_may_still_be_funded_after_completion_but_not_after_a_block()
     {
         var completed = Given(Opened(), Announced(), new DealCompleted(null, Day("2026-02-28"), null, Day("2026-02-28"), OpenAiRelease));
