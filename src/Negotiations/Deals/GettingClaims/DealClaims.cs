@@ -26,6 +26,9 @@ public sealed record Claim(
 {
     /// <summary>Parties' responses to the report the claim comes from.</summary>
     public IReadOnlyList<ClaimResponse> Responses { get; init; } = [];
+
+    /// <summary>A party to the deal confirmed the report: the claim is then as strong as a company statement.</summary>
+    public bool Confirmed => Responses.Any(r => r.Response == PartyResponse.Confirmed);
 }
 
 /// <summary>A party's response to the report a claim comes from: a confirmation strengthens the claim, a denial does not delete it.</summary>

@@ -80,11 +80,24 @@ public class QuestionsAndResponsesTests
         var claim = DealClaims.From(DealId, events)!.Fields.Amount.Claims[1];
 
         Assert.False(claim.Retracted);
+        Assert.False(claim.Confirmed);
         Assert.Equal(
             [new ClaimResponse(3, "Amazon", PartyResponse.DeclinedToComment, Day("2026-01-29"), "Wall Street Journal"),
              new ClaimResponse(4, "OpenAI", PartyResponse.Denied, Day("2026-01-30"), "Wall Street Journal")],
             claim.Responses);
         Assert.EndsWith("up to $50B (2026-01-29, declined to comment by Amazon, denied by OpenAI)", DealClaims.From(DealId, events)!.Fields.Amount.Summary);
+    }
+
+    [Fact]
+    public void a_confirmation_by_a_party_marks_the_claim_confirmed()
+    {
+        var events = new object[] { Opened(), Proposed(), new PartyResponded("OpenAI", PartyResponse.Confirmed, 2, null, Day("2026-01-30"), Wsj("2026-01-30")) }
+            .Select((data, index) => Wrap(data, index + 1)).ToList();
+
+        var claims = DealClaims.From(DealId, events)!.Fields.Amount;
+
+        Assert.Equal([false, true], claims.Claims.Select(c => c.Confirmed));
+        Assert.EndsWith("up to $50B (2026-01-29, confirmed by OpenAI)", claims.Summary);
     }
 
     [Fact]
