@@ -18,6 +18,7 @@ public static class ServiceSetup
 
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder, string connectionString, IReadOnlyList<IServiceModule> modules)
     {
+        Logs.Configure(builder);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddExceptionHandler<ProblemMapping>();
@@ -74,6 +75,7 @@ public static class ServiceSetup
 
     public static WebApplication UsePlatform(this WebApplication app, IReadOnlyList<IServiceModule> modules)
     {
+        Logs.Started(app);
         app.Use(Correlation.EchoCorrelationId);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
