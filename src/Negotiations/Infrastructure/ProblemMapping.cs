@@ -20,6 +20,15 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (DatabaseOutage.IsOutage(exception))
+        {
+            // Logged once by the outage, not once per request.
+            httpContext.RequestServices.GetRequiredService<DatabaseOutage>().Report(exception);
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            DatabaseOutage.AddRetryAfter(httpContext.Response);
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = DatabaseOutage.Problem(), Exception = exception });
+        }
+
         var problem = Map(exception);
         if (problem.Status >= 500)
         {

@@ -23,7 +23,8 @@ public static class ServiceSetup
         builder.Services.AddOpenApi();
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
-        builder.Services.AddNpgsqlDataSource(connectionString);
+        builder.Services.AddNpgsqlDataSource(DatabaseOutage.Bounded(connectionString));
+        builder.Services.AddSingleton<DatabaseOutage>();
         HealthChecks.Add(builder.Services);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.MaxBodyBytes);
 
@@ -70,6 +71,7 @@ public static class ServiceSetup
             module.AddServices(builder);
         }
 
+        OutageLogFilter.Install(builder.Services);
         return builder;
     }
 
@@ -79,6 +81,7 @@ public static class ServiceSetup
         app.Use(Correlation.EchoCorrelationId);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(DatabaseOutage.AnswerWhileDown);
         app.UseRouting();
         foreach (var module in modules)
         {
