@@ -18,6 +18,9 @@ public static partial class Correlation
     public const string CausationHeader = "X-Causation-Id";
     public const int MaxLength = 200;
 
+    /// <summary>Checked here with the ids: it is stored with the answer it replays, so it is bounded like them.</summary>
+    public const string IdempotencyHeader = "Idempotency-Key";
+
     private const string CorrelationItem = "negotiations.correlation-id";
 
     public static string CorrelationId(HttpContext context) => context.Items[CorrelationItem] as string ?? Assign(context);
@@ -28,7 +31,10 @@ public static partial class Correlation
     /// </summary>
     public static async Task EchoCorrelationId(HttpContext context, RequestDelegate next)
     {
-        var refused = new[] { CorrelationHeader, CausationHeader }.Select(name => Unprintable(context, name)).FirstOrDefault(p => p is not null);
+        var refused = new[] { CorrelationHeader, CausationHeader, IdempotencyHeader }.Select(name => Unprintable(context, name)).FirstOrDefault(p => p is not null)
+            ?? (context.Request.Headers[IdempotencyHeader].ToString().Length > MaxLength
+                ? Problems.Validation(IdempotencyHeader.ToLowerInvariant(), $"The header '{IdempotencyHeader}' must be at most {MaxLength} characters.")
+                : null);
         var id = refused is null ? Assign(context) : NewId(context);
         context.Response.OnStarting(() =>
         {

@@ -82,6 +82,7 @@ public static class ServiceSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(DatabaseOutage.AnswerWhileDown);
+        app.Use(HeadRequests.AnswerAsGet);
         app.UseRouting();
         foreach (var module in modules)
         {

@@ -175,6 +175,7 @@ public sealed partial class SecurityModule : IServiceModule
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many writes.",
+                Type = "https://tools.ietf.org/html/rfc6585#section-4",
                 Detail = $"This key may record at most its configured number of events a minute; retry after {context.Response.Headers.RetryAfter} s.",
             },
         });
