@@ -36,6 +36,7 @@ public static partial class Correlation
                 ? Problems.Validation(IdempotencyHeader.ToLowerInvariant(), $"The header '{IdempotencyHeader}' must be at most {MaxLength} characters.")
                 : null);
         var id = refused is null ? Assign(context) : NewId(context);
+        System.Diagnostics.Activity.Current?.SetTag(Telemetry.CorrelationTag, id);
         context.Response.OnStarting(() =>
         {
             context.Response.Headers[CorrelationHeader] = id;

@@ -19,6 +19,7 @@ public static class ServiceSetup
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder, string connectionString, IReadOnlyList<IServiceModule> modules)
     {
         Logs.Configure(builder);
+        Telemetry.Add(builder);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddExceptionHandler<ProblemMapping>();
