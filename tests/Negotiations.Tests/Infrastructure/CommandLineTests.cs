@@ -61,6 +61,20 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task create_api_key_runs_while_the_configured_key_lacks_its_hash_as_in_a_first_docker_compose_run()
+    {
+        await using var command = ServiceProcess.Start(new Dictionary<string, string>(NoDatabase)
+        {
+            ["Auth__Keys__0__Name"] = "admin",
+            ["Auth__Keys__0__Role"] = "Admin",
+            ["Auth__Keys__0__Sha256"] = "",
+        }, "create-api-key", "admin", "Admin");
+
+        Assert.Equal(CommandLine.Ok, await command.WaitForExitAsync(Patience));
+        Assert.Contains("Auth__Keys__0__Sha256=", command.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task openapi_writes_the_document_without_a_database()
     {
         await using var command = ServiceProcess.Start(NoDatabase, "openapi");
