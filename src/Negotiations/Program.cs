@@ -12,26 +12,56 @@ IServiceModule[] modules =
     new TamperEvidenceModule(), // a hash chain over every event; verification and chain heads
 ];
 
-var builder = WebApplication.CreateBuilder(args);
+var command = CommandLine.Read(args);
+if (command.IsOwnHelp)
+{
+    CommandLine.WriteHelp(Console.Out);
+    return CommandLine.Ok;
+}
+
+if (command.UsageError() is { } usage)
+{
+    await Console.Error.WriteLineAsync(usage);
+    return CommandLine.Usage;
+}
+
+var builder = WebApplication.CreateBuilder(command.Arguments);
 LocalPostgres? localPostgres = null;
+string? connectionString = null;
 try
 {
-    (var connectionString, localPostgres) = await Database.ResolveAsync(builder.Configuration);
+    (connectionString, localPostgres) = command.NeedsDatabase
+        ? await Database.ResolveAsync(builder.Configuration)
+        : (Database.Unopened(builder.Configuration), null);
     builder.AddPlatform(connectionString, modules);
+    if (command.Verb == "describe")
+    {
+        ConfigurationSecrets.HideFromDisplay(builder.Configuration);
+    }
+
     var app = builder.Build();
     app.UsePlatform(modules);
-    return await app.RunJasperFxCommands(args);
-}
-catch (Exception e) when (e is StartupRefusedException)
-{
-    await Console.Error.WriteLineAsync(e.Message);
-    return 1;
+    if (command.RunsService)
+    {
+        await app.RunAsync();
+        return CommandLine.Ok;
+    }
+
+    CommandLine.QuietJasperFx();
+    var exitCode = await app.RunJasperFxCommands(command.Arguments);
+    return CommandLine.UsageRefused ? CommandLine.Usage : exitCode;
 }
 catch (Exception e) when (e is not HostAbortedException)
 {
-    // Caught so that the finally below stops a private PostgreSQL instead of leaving it running.
-    await Console.Error.WriteLineAsync($"The service stopped on an unexpected error: {e}");
-    return 1;
+    // One line for the operator; a stack trace only for what is not a known condition (a defect to report). Caught here
+    // also so that the finally below stops a private PostgreSQL instead of leaving it running.
+    await Console.Error.WriteLineAsync(CommandLine.FailureLine(e, connectionString));
+    if (!CommandLine.IsKnownCondition(e))
+    {
+        await Console.Error.WriteLineAsync(e.ToString());
+    }
+
+    return CommandLine.Failure;
 }
 finally
 {

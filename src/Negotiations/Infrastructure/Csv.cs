@@ -8,13 +8,22 @@ namespace Negotiations.Infrastructure;
 
 /// <summary>
 /// RFC 4180 CSV for the exports, written by CsvHelper: a header row, CRLF after every record, and a field quoted (its
-/// quotes doubled) when it holds a comma, quote, CR or LF, so any CSV reader gets back exactly the text written.
+/// quotes doubled) when it holds a comma, quote, CR or LF, so any CSV reader gets back exactly the text written. A
+/// cell that a spreadsheet would run as a formula (one starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, TAB or CR,
+/// which texts and even request headers can) is written with a leading apostrophe and quoted: spreadsheets show it as
+/// text. The JSON answers keep the value as recorded.
 /// </summary>
 public static class Csv
 {
     public const string MediaType = "text/csv";
 
-    private static readonly CsvWriterOptions Rfc4180 = CsvWriterOptions.Default with { Separator = ',', NewLine = "\r\n", ValidateFieldCount = true };
+    private static readonly CsvWriterOptions Rfc4180 = CsvWriterOptions.Default with
+    {
+        Separator = ',',
+        NewLine = "\r\n",
+        ValidateFieldCount = true,
+        Injection = CsvInjection.Escape,
+    };
 
     /// <summary>The whole document: the header row, then one record per row, each as wide as the header (else it throws).</summary>
     public static string Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)

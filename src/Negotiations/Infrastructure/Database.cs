@@ -22,4 +22,11 @@ public static class Database
         Console.WriteLine($"No ConnectionStrings:Negotiations configured: using the private PostgreSQL in {server.RootDirectory} (port {server.Port}).");
         return (server.ConnectionString, server);
     }
+
+    /// <summary>
+    /// For a verb that builds the host but never connects (create-api-key, openapi, help): the configured connection string,
+    /// or one naming no server, so that no private PostgreSQL is started and none need be installed.
+    /// </summary>
+    public static string Unopened(IConfiguration configuration) =>
+        configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured ? configured : "Host=unused.invalid;Database=negotiations";
 }

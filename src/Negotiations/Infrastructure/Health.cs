@@ -16,12 +16,22 @@ public sealed record Health(string Status);
 public static class HealthChecks
 {
     public const string Route = "/health";
+    public const string LiveRoute = "/health/live";
+    public const string ReadyRoute = "/health/ready";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 
     public static void Add(IServiceCollection services) => services.AddHealthChecks().AddNpgSql(name: "postgresql", timeout: Timeout);
 
-    public static void Map(WebApplication app) =>
+    /// <summary>
+    /// <c>/health</c> and <c>/health/ready</c>: every check (can it serve?); <c>/health/live</c>: none (is the process
+    /// answering at all? a restart would not bring the database back).
+    /// </summary>
+    public static void Map(WebApplication app)
+    {
         app.MapHealthChecks(Route, new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks(ReadyRoute, new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks(LiveRoute, new HealthCheckOptions { ResponseWriter = WriteAsync, Predicate = _ => false }).AllowAnonymous();
+    }
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {

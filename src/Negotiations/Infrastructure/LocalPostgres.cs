@@ -121,6 +121,14 @@ public sealed class LocalPostgres : IAsyncDisposable
         await RunAsync(_binDirectory, "pg_ctl", _runAsPostgresUser, CancellationToken.None, "-D", DataDirectory, "-m", "fast", "-w", "stop");
     }
 
+    /// <summary>Starts the cluster again after <see cref="StopAsync"/>, on the same port, so connection strings stay valid.</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        await RunAsync(_binDirectory, "pg_ctl", _runAsPostgresUser, cancellationToken,
+            "-D", DataDirectory, "-l", Path.Combine(RootDirectory, "postgres.log"), "-o", $"-p {Port}", "-w", "-t", "60", "start");
+        _stopped = false;
+    }
+
     public async ValueTask DisposeAsync() => await StopAsync();
 
     private static async Task InitialiseAsync(

@@ -20,10 +20,19 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (DatabaseOutage.IsOutage(exception))
+        {
+            // Logged once by the outage, not once per request.
+            httpContext.RequestServices.GetRequiredService<DatabaseOutage>().Report(exception);
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            DatabaseOutage.AddRetryAfter(httpContext.Response);
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = DatabaseOutage.Problem(), Exception = exception });
+        }
+
         var problem = Map(exception);
         if (problem.Status >= 500)
         {
-            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path, TraceId(httpContext));
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
@@ -85,8 +94,11 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
         return end > 0 ? message[..(end + 1)] : message;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
-    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
+    /// <summary>The trace id the problem answer carries (ASP.NET's choice), so a user's report can be matched to the log line.</summary>
+    public static string TraceId(HttpContext context) => System.Diagnostics.Activity.Current?.Id ?? context.TraceIdentifier;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}, traceId {TraceId}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path, string traceId);
 
     [GeneratedRegex("missing required properties,? including: (?<names>.*)$", RegexOptions.Singleline)]
     private static partial Regex MissingMembers();

@@ -26,8 +26,30 @@ public static partial class QueryParameters
             errors.Add(unknown, $"'{unknown}' is not a parameter here; known: {string.Join(", ", known)}.");
         }
 
-        var values = parameters.Select(p => query.TryGetValue(p.Name, out var text) ? p.Parse(text.ToString(), errors) : p.Missing(errors)).ToArray();
+        var values = parameters.Select(p => query.TryGetValue(p.Name, out var given) ? Single(p, given, errors) : p.Missing(errors)).ToArray();
         return errors.IsEmpty ? (T)constructor.Invoke(values) : null;
+    }
+
+    /// <summary>
+    /// The one value of a parameter: given twice it is refused (it would otherwise be read as "a,b"), and so is a NUL
+    /// character, which PostgreSQL cannot store or compare.
+    /// </summary>
+    private static object? Single(Parameter parameter, Microsoft.Extensions.Primitives.StringValues given, ValidationErrors errors)
+    {
+        if (given.Count > 1)
+        {
+            errors.Add(parameter.Name, $"'{parameter.Name}' may be given only once.");
+            return null;
+        }
+
+        var text = given.ToString();
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            errors.Add(parameter.Name, $"'{parameter.Name}' must not contain the NUL character (U+0000).");
+            return null;
+        }
+
+        return parameter.Parse(text, errors);
     }
 
     private static class Shape<T>

@@ -18,11 +18,14 @@ public static class ServiceSetup
 
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder, string connectionString, IReadOnlyList<IServiceModule> modules)
     {
+        Logs.Configure(builder);
+        Telemetry.Add(builder);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(options => options.AddOperationTransformer(JsonBody.DescribeAsync));
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
-        builder.Services.AddNpgsqlDataSource(connectionString);
+        builder.Services.AddNpgsqlDataSource(DatabaseOutage.Bounded(connectionString));
+        builder.Services.AddSingleton<DatabaseOutage>();
         HealthChecks.Add(builder.Services);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.MaxBodyBytes);
 
@@ -69,14 +72,18 @@ public static class ServiceSetup
             module.AddServices(builder);
         }
 
+        OutageLogFilter.Install(builder.Services);
         return builder;
     }
 
     public static WebApplication UsePlatform(this WebApplication app, IReadOnlyList<IServiceModule> modules)
     {
+        Logs.Started(app);
         app.Use(Correlation.EchoCorrelationId);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(DatabaseOutage.AnswerWhileDown);
+        app.Use(HeadRequests.AnswerAsGet);
         app.UseRouting();
         foreach (var module in modules)
         {

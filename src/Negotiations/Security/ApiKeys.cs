@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Negotiations.Security;
@@ -82,6 +83,26 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         return Task.FromResult(match is null ? AuthenticateResult.Fail("Unknown API key.") : Success(match.Name, match.Role, viaKey: true));
+    }
+
+    /// <summary>A 401 that says how to authenticate: <c>WWW-Authenticate: ApiKey header="X-Api-Key"</c> (RFC 9110) and a detail.</summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{HeaderName}\"";
+        await Context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Title = "An API key is required.",
+                Detail = PresentedKey() is null
+                    ? $"Send a key as '{HeaderName}: <key>' or 'Authorization: {SchemeName} <key>'."
+                    : "The API key presented is not a configured one.",
+                Type = "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+            },
+        });
     }
 
     private string? PresentedKey()

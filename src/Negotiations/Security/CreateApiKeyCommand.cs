@@ -1,4 +1,5 @@
 using JasperFx.CommandLine;
+using Negotiations.Infrastructure;
 
 namespace Negotiations.Security;
 
@@ -25,8 +26,7 @@ public sealed class CreateApiKeyCommand : JasperFxCommand<CreateApiKeyInput>
     {
         if (string.IsNullOrWhiteSpace(input.Name) || !Roles.All.Contains(input.Role))
         {
-            Console.Error.WriteLine($"Usage: create-api-key <name> <{string.Join("|", Roles.All)}> [--index N]");
-            return false;
+            return CommandLine.RefuseUsage($"Usage: create-api-key <name> <{string.Join("|", Roles.All)}> [--index N]");
         }
 
         var key = ApiKeyHash.NewKey();

@@ -29,8 +29,21 @@ public sealed partial class SecurityModule : IServiceModule
     public void AddServices(WebApplicationBuilder builder)
     {
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        CheckKeys(auth.Keys);
-        if (auth.Keys.Count == 0)
+        var keysRefused = false;
+        try
+        {
+            CheckKeys(auth.Keys);
+        }
+        catch (SecurityConfigurationException refusal)
+        {
+            // Refused when the service starts, so that create-api-key still runs to make the key the configuration lacks;
+            // meanwhile no key is valid, and the open mode is not taken either.
+            auth.Keys = [];
+            keysRefused = true;
+            builder.Services.AddHostedService(_ => new RefuseToStart(refusal));
+        }
+
+        if (auth.Keys.Count == 0 && !keysRefused)
         {
             if (!builder.Environment.IsDevelopment())
             {
@@ -175,6 +188,7 @@ public sealed partial class SecurityModule : IServiceModule
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many writes.",
+                Type = "https://tools.ietf.org/html/rfc6585#section-4",
                 Detail = $"This key may record at most its configured number of events a minute; retry after {context.Response.Headers.RetryAfter} s.",
             },
         });

@@ -39,6 +39,20 @@ public class CsvTests
         Assert.Equal([["version", "publication", "note"], .. rows], CsvReading.Parse(csv));
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")")]
+    [InlineData("+1")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("\tindented")]
+    [InlineData("\rreturn")]
+    public void a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text_with_a_leading_apostrophe(string value)
+    {
+        var csv = Csv.Write(["h"], [[value], ["plain"]]);
+
+        Assert.Equal([["h"], ["'" + value], ["plain"]], CsvReading.Parse(csv));
+    }
+
     [Fact]
     public void a_row_wider_or_narrower_than_the_header_is_a_programming_error()
     {

@@ -1,3 +1,7 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Negotiations.Infrastructure;
 using Xunit;
 
@@ -26,5 +30,45 @@ public class ProblemMappingTests
 
         var validation = Assert.IsType<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>(problem);
         Assert.Equal(["source.attribution"], validation.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task a_500_is_logged_with_the_trace_id_its_answer_carries()
+    {
+        var log = new CapturedLog();
+        await using var services = new ServiceCollection().AddLogging(l => l.AddProvider(log)).AddProblemDetails().BuildServiceProvider();
+        var mapping = ActivatorUtilities.CreateInstance<ProblemMapping>(services);
+        var context = new DefaultHttpContext { RequestServices = services, TraceIdentifier = "0HN-request-7" };
+        context.Response.Body = new MemoryStream();
+
+        Assert.True(await mapping.TryHandleAsync(context, new InvalidOperationException("boom"), CancellationToken.None));
+
+        context.Response.Body.Position = 0;
+        var traceId = JsonDocument.Parse(context.Response.Body).RootElement.GetProperty("traceId").GetString();
+        Assert.False(string.IsNullOrEmpty(traceId));
+        Assert.Contains(log.Lines, line => line.Contains(traceId!, StringComparison.Ordinal));
+    }
+
+    private sealed class CapturedLog : ILoggerProvider, ILogger
+    {
+        public List<string> Lines { get; } = [];
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Lines)
+            {
+                Lines.Add(formatter(state, exception));
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

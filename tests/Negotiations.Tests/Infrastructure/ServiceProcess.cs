@@ -50,7 +50,13 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// Starts the service built next to the tests, with only the given settings (no connection string unless given) and
     /// the given command-line arguments (a JasperFx verb such as <c>verify-chains</c>; none runs the service).
     /// </summary>
-    public static ServiceProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static ServiceProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Start(environment, urlsOption: false, arguments);
+
+    /// <summary>As <see cref="Start(IReadOnlyDictionary{string, string}, string[])"/>, listening where <c>--urls &lt;url&gt;</c> says.</summary>
+    public static ServiceProcess StartWithUrlsOption(IReadOnlyDictionary<string, string> environment) => Start(environment, urlsOption: true);
+
+    private static ServiceProcess Start(IReadOnlyDictionary<string, string> environment, bool urlsOption, params string[] arguments)
     {
         var port = Ports.FreeLoopbackPort();
         var start = new ProcessStartInfo("dotnet")
@@ -66,8 +72,19 @@ public sealed class ServiceProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        if (urlsOption)
+        {
+            start.ArgumentList.Add("--urls");
+            start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        }
+
         start.Environment.Remove("ConnectionStrings__Negotiations");
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment.Remove("ASPNETCORE_URLS");
+        if (!urlsOption)
+        {
+            start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (name, value) in environment)
         {

@@ -47,6 +47,20 @@ public class ApiKeysApiTests(ApiFixture fixture, KeyedHost keyed) : ApiTest(fixt
     }
 
     [Fact]
+    public async Task a_401_says_how_to_authenticate_in_www_authenticate_and_its_detail()
+    {
+        var missing = await Send("GET", "/api/deals", key: null, 401);
+        var unknown = await Send("GET", "/api/deals", key: "neg_not-a-key", 401);
+
+        Assert.Equal("ApiKey header=\"X-Api-Key\"", missing.Context.Response.Headers.WWWAuthenticate.ToString());
+        Assert.Equal("ApiKey header=\"X-Api-Key\"", unknown.Context.Response.Headers.WWWAuthenticate.ToString());
+        AssertSame(new Problem("https://tools.ietf.org/html/rfc9110#section-15.5.2", "An API key is required.", 401,
+            "Send a key as 'X-Api-Key: <key>' or 'Authorization: ApiKey <key>'."), await Problem.ReadAsync(missing));
+        AssertSame(new Problem("https://tools.ietf.org/html/rfc9110#section-15.5.2", "An API key is required.", 401,
+            "The API key presented is not a configured one."), await Problem.ReadAsync(unknown));
+    }
+
+    [Fact]
     public async Task a_recorder_records_as_the_keys_name_whatever_the_header_says()
     {
         var created = await (await Send("POST", "/api/deals", ApiKeys.Recorder, 201)).ReadAs<DealOpened>();

@@ -43,10 +43,24 @@ public class LimitsApiTests(ApiFixture fixture) : ApiTest(fixture)
 
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
         Assert.True(refused!.Headers.RetryAfter?.Delta > TimeSpan.Zero, "429 without a Retry-After");
-        (await Problem.ReadAsync(refused!)).ShouldBe(429);
+        Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", (await Problem.ReadAsync(refused!)).ShouldBe(429).Type);
         var list = await client.GetAsync(new Uri("/api/deals", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         Assert.Equal(3, (await Host.GetAs<DealList>("/api/deals")).Total);
+    }
+
+    [Fact]
+    public async Task an_idempotency_key_longer_than_200_characters_is_a_400_naming_it_and_records_nothing()
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.Post.Json(NewDeal()).ToUrl("/api/deals");
+            s.WithRequestHeader("Idempotency-Key", new string('k', 5000));
+            s.StatusCodeShouldBe(400);
+        });
+
+        (await Problem.ReadAsync(result)).ShouldBe(400, "idempotency-key");
+        Assert.Equal(0, (await Host.GetAs<DealList>("/api/deals")).Total);
     }
 
     [Fact]

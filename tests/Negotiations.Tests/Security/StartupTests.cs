@@ -23,6 +23,20 @@ public class StartupTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task started_with_the_urls_option_the_refusal_still_exits_1_in_one_line()
+    {
+        await using var service = ServiceProcess.StartWithUrlsOption(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__Negotiations"] = Fixture.ConnectionString,
+        });
+
+        Assert.Equal(1, await service.WaitForExitAsync(Patience));
+        var line = Assert.Single(service.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("No API keys are configured (Auth:Keys)", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task a_key_configured_with_its_plain_value_instead_of_its_hash_stops_the_start()
     {
         await using var service = ServiceProcess.Start(new Dictionary<string, string>
