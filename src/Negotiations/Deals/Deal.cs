@@ -55,7 +55,7 @@ public sealed record Deal(
     public ValueSources Sources { get; init; } = new();
 
     /// <summary>The valuation on the other basis, when its basis and round size are known (see <see cref="Valuation.OtherBasis"/>).</summary>
-    public Valuation? ComparableValuation => Valuation?.OtherBasis();
+    public Valuation? ComparableValuation { get; init; }
 
     /// <summary>Statuses nothing moves on from (a later report contradicting them is refused).</summary>
     public bool IsFinal => Status is DealStatus.Completed or DealStatus.Blocked or DealStatus.Closed;
@@ -226,6 +226,7 @@ public sealed record Deal(
         {
             Amount = takeAmount ? amount : Amount,
             Valuation = takeValuation ? valuation : Valuation,
+            ComparableValuation = (takeValuation ? valuation : Valuation)?.OtherBasis(),
             StakePercent = takeStake ? stakePercent : StakePercent,
             Sources = new ValueSources(
                 takeAmount ? source : sources.Amount, takeValuation ? source : sources.Valuation, takeStake ? source : sources.StakePercent),

@@ -21,7 +21,7 @@ public static class ServiceSetup
         Logs.Configure(builder);
         Telemetry.Add(builder);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi(options => options.AddOperationTransformer(JsonBody.DescribeAsync));
+        builder.Services.AddOpenApi(ApiDocument.Name, ApiDocument.Configure);
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         builder.Services.AddNpgsqlDataSource(DatabaseOutage.Bounded(connectionString));
@@ -92,12 +92,7 @@ public static class ServiceSetup
 
         app.Use(RouteIdMetadata.CheckRouteId);
         HealthChecks.Map(app);
-        // The API's description: open to anyone in Development, for callers the security module lets in elsewhere.
-        var openApi = app.MapOpenApi();
-        if (app.Environment.IsDevelopment())
-        {
-            openApi.AllowAnonymous();
-        }
+        ApiDocument.Map(app);
 
         app.MapWolverineEndpoints(http =>
         {

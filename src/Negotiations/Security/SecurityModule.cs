@@ -28,6 +28,7 @@ public sealed partial class SecurityModule : IServiceModule
 
     public void AddServices(WebApplicationBuilder builder)
     {
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(ApiDocument.Name, ApiKeyDocument.Configure);
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var keysRefused = false;
         try

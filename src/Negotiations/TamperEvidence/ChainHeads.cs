@@ -12,6 +12,7 @@ public static class ChainHeadsEndpoint
     /// its chain; heads copied somewhere that person cannot reach make such a rewrite show.
     /// </summary>
     [Authorize(Policy = SecurityModule.AuditPolicy)]
+    [EndpointSummary("Every deal's last chained version and hash")]
     [WolverineGet("/api/chain-heads")]
     public static Task<IReadOnlyList<ChainHead>> Get(IDocumentStore store, CancellationToken cancellationToken) =>
         EventChainStore.ReadHeadsAsync(store.Storage.Database, cancellationToken);

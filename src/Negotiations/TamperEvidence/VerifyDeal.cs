@@ -14,6 +14,7 @@ public static class VerifyDealEndpoint
     [ProducesResponseType<ChainVerdict>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [EndpointSummary("Verify a deal's tamper-evidence chain")]
     [WolverineGet("/api/deals/{id}/verify")]
     public static async Task<IResult> Get(Guid id, IDocumentStore store, CancellationToken cancellationToken) =>
         await ChainVerification.VerifyAsync(store.Storage.Database, id, cancellationToken) is { } verdict

@@ -38,11 +38,18 @@ public sealed class ApiFixture : IAsyncLifetime
 
         ConnectionString = configured;
         _host = await StartHostAsync(ConnectionString, "Development");
+        // The service's own document, read once: every answer any test host gives is checked against it (Contract).
+        var document = await _host.Server.CreateClient().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        Contract = new Contract(document);
     }
 
+    /// <summary>The OpenAPI document's contract, once the shared host has started.</summary>
+    public static Contract? Contract { get; private set; }
+
     /// <summary>The real Program against the given database, in the given environment, with any other settings.</summary>
-    public static Task<IAlbaHost> StartHostAsync(string connectionString, string environment, IReadOnlyDictionary<string, string>? settings = null) =>
-        AlbaHost.For<Program>(builder =>
+    public static async Task<IAlbaHost> StartHostAsync(string connectionString, string environment, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var host = await AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment(environment);
             builder.UseSetting($"ConnectionStrings:{Database.ConnectionStringName}", connectionString);
@@ -55,8 +62,11 @@ public sealed class ApiFixture : IAsyncLifetime
             {
                 services.RunWolverineInSoloMode();
                 services.DisableAllExternalWolverineTransports();
+                services.AddTransient<IStartupFilter, Contract.Filter>();
             });
         });
+        return host;
+    }
 
     public Task ResetDataAsync() => Host.ResetAllMartenDataAsync();
 

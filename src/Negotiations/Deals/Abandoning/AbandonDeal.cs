@@ -27,6 +27,7 @@ public static class AbandonDealEndpoint
     public static DealAbandoned Decide(AbandonDeal command) =>
         new(command.Reason, command.Source.HappenedOn(command.OccurredOn), command.Source);
 
+    [EndpointSummary("Abandon a deal")]
     [WolverinePost("/api/deals/{id}/abandon")]
     public static (DealWritten, Events) Post(AbandonDeal command, [WriteDeal] Deal deal) =>
         DealWritten.Appending(deal, Decide(command));

@@ -40,6 +40,7 @@ public static class AnnounceAgreementEndpoint
             : new AgreementAnnounced(command.Amount, tranches, command.Summary, on, command.Source);
     }
 
+    [EndpointSummary("Record an agreement announced or signed")]
     [WolverinePost("/api/deals/{id}/agreement")]
     public static (DealWritten, Events) Post(AnnounceAgreement command, [WriteDeal] Deal deal) =>
         DealWritten.Appending(deal, Decide(command));

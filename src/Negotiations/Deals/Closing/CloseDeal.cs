@@ -39,6 +39,7 @@ public static class CloseDealEndpoint
         return new DealClosed(command.FinalAmount, command.ClosedOn ?? occurredOn, command.Summary, occurredOn, command.Source);
     }
 
+    [EndpointSummary("Close a deal (v1 ending)")]
     [WolverinePost("/api/deals/{id}/close")]
     public static (DealWritten, Events) Post(CloseDeal command, [WriteDeal] Deal deal) =>
         DealWritten.Appending(deal, Decide(command));

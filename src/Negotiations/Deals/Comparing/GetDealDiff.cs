@@ -19,6 +19,8 @@ public static class GetDealDiffEndpoint
     [ProducesResponseType<DealDiff>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [EndpointSummary("What changed in a deal's status between two points")]
+    [QueryRecord(typeof(DiffQuery))]
     [WolverineGet("/api/deals/{id}/diff")]
     public static async Task<IResult> Get(
         Guid id, HttpContext context, IQuerySession session, IOptions<JsonOptions> json, CancellationToken cancellationToken)

@@ -39,6 +39,7 @@ public static class CompleteDealEndpoint
         return new DealCompleted(command.FinalAmount, command.CompletedOn ?? occurredOn, command.Summary, occurredOn, command.Source);
     }
 
+    [EndpointSummary("Complete a deal")]
     [WolverinePost("/api/deals/{id}/complete")]
     public static (DealWritten, Events) Post(CompleteDeal command, [WriteDeal] Deal deal) =>
         DealWritten.Appending(deal, Decide(command));

@@ -106,6 +106,7 @@ public static class CorrectRecordingEndpoint
         command.StakePercent, command.Instrument, command.Governance, command.Commitments, command.EventReason,
         command.FinalAmount, command.ClosedOn);
 
+    [EndpointSummary("Correct our recording of an event")]
     [WolverinePost("/api/deals/{id}/corrections")]
     public static (DealWritten, Events) Post(CorrectRecording command, [WriteDeal] Deal deal) =>
         DealWritten.Appending(deal, Decide(command));

@@ -44,6 +44,7 @@ public static class FundTrancheEndpoint
     public static TrancheFunded Decide(FundTranche command) =>
         new(command.Tranche, command.Amount, command.Source.HappenedOn(command.OccurredOn), command.Source);
 
+    [EndpointSummary("Record a tranche funded")]
     [WolverinePost("/api/deals/{id}/tranches/funded")]
     public static (DealWritten, Events) Post(FundTranche command, [WriteDeal] Deal deal) =>
         DealWritten.Appending(deal, Decide(command));

@@ -29,6 +29,8 @@ public static class GetDealClaimsEndpoint
     [ProducesResponseType<DealClaims>(StatusCodes.Status200OK, "application/json", "text/csv")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [EndpointSummary("Who claimed what, field by field (JSON or CSV)")]
+    [QueryRecord(typeof(ClaimsQuery))]
     [WolverineGet("/api/deals/{id}/claims")]
     public static async Task<IResult> Get(
         Guid id, HttpContext context, IQuerySession session, IOptions<JsonOptions> json, CancellationToken cancellationToken)

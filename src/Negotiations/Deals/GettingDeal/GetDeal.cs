@@ -23,6 +23,8 @@ public static class GetDealEndpoint
     [ProducesResponseType<Deal>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [EndpointSummary("A deal's status, now or as of a point on either time axis")]
+    [QueryRecord(typeof(DealQuery))]
     [WolverineGet("/api/deals/{id}")]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken cancellationToken)
     {

@@ -60,6 +60,8 @@ public static class GetDealHistoryEndpoint
     [ProducesResponseType<DealHistory>(StatusCodes.Status200OK, "application/json", "text/csv")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [EndpointSummary("A deal's recorded history (JSON or CSV)")]
+    [QueryRecord(typeof(HistoryQuery))]
     [WolverineGet("/api/deals/{id}/history")]
     public static async Task<IResult> Get(
         Guid id, HttpContext context, IQuerySession session, IOptions<JsonOptions> json, CancellationToken cancellationToken)

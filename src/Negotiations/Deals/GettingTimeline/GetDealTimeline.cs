@@ -37,6 +37,8 @@ public static class GetDealTimelineEndpoint
     [ProducesResponseType<DealTimelineChart>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [EndpointSummary("Chart-ready points of the amount or valuation")]
+    [QueryRecord(typeof(TimelineQuery))]
     [WolverineGet("/api/deals/{id}/timeline")]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken cancellationToken)
     {

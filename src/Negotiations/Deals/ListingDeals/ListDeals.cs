@@ -27,6 +27,8 @@ public static class ListDealsEndpoint
     /// <summary>Deals, newest activity first, optionally only those in one status or naming one party (any letter case).</summary>
     [ProducesResponseType<DealList>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [EndpointSummary("List deals")]
+    [QueryRecord(typeof(DealListQuery))]
     [WolverineGet("/api/deals")]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken cancellationToken)
     {

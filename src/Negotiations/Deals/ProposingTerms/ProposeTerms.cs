@@ -41,6 +41,7 @@ public static class ProposeTermsEndpoint
         command.Amount, command.Valuation, command.StakePercent, command.Instrument, command.Governance, command.Commitments,
         command.Summary, command.Source.HappenedOn(command.OccurredOn), command.Source);
 
+    [EndpointSummary("Propose terms")]
     [WolverinePost("/api/deals/{id}/terms")]
     public static (DealWritten, Events) Post(ProposeTerms command, [WriteDeal] Deal deal) =>
         DealWritten.Appending(deal, Decide(command));

@@ -41,6 +41,7 @@ public static class AnswerQuestionEndpoint
     public static QuestionAnswered Decide(AnswerQuestion command) =>
         new(command.QuestionId, command.Answer.Trim(), command.Source.HappenedOn(command.OccurredOn), command.Source);
 
+    [EndpointSummary("Answer a question")]
     [WolverinePost("/api/deals/{id}/answers")]
     public static (DealWritten, Events) Post(AnswerQuestion command, [WriteDeal] Deal deal) =>
         DealWritten.Appending(deal, Decide(command));

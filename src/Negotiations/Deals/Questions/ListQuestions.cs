@@ -27,6 +27,8 @@ public static class ListQuestionsEndpoint
     /// <summary>Questions across deals, oldest first within the deals with the newest activity first.</summary>
     [ProducesResponseType<QuestionList>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [EndpointSummary("Questions across deals")]
+    [QueryRecord(typeof(QuestionQuery))]
     [WolverineGet("/api/questions")]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken cancellationToken)
     {

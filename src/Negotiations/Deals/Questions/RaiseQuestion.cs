@@ -29,6 +29,7 @@ public static class RaiseQuestionEndpoint
     public static QuestionRaised Decide(RaiseQuestion command, Guid questionId) =>
         new(questionId, command.Topic, command.Text.Trim(), command.Source.HappenedOn(command.OccurredOn), command.Source);
 
+    [EndpointSummary("Raise a question")]
     [WolverinePost("/api/deals/{id}/questions")]
     public static (QuestionRecorded, Events) Post(RaiseQuestion command, [WriteDeal] Deal deal)
     {

@@ -34,6 +34,7 @@ public static class ReportNewDealEndpoint
         command.Title.Trim(), command.Kind, Party.Trimmed(command.Parties),
         command.Summary, command.Amount, command.Valuation, command.Source.HappenedOn(command.OccurredOn), command.Source);
 
+    [EndpointSummary("Report talks, opening a deal")]
     [WolverinePost("/api/deals")]
     public static (DealOpened, IStartStream) Post(ReportNewDeal command)
     {

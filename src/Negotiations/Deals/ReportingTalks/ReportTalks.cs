@@ -37,6 +37,7 @@ public static class ReportTalksEndpoint
         null, null, Party.Trimmed(command.Parties ?? []),
         command.Summary, command.Amount, command.Valuation, command.Source.HappenedOn(command.OccurredOn), command.Source);
 
+    [EndpointSummary("Report talks again (revives an abandoned deal)")]
     [WolverinePost("/api/deals/{id}/talks")]
     public static (DealWritten, Events) Post(ReportTalks command, [WriteDeal] Deal deal) =>
         DealWritten.Appending(deal, Decide(command));

@@ -43,6 +43,7 @@ public static class RecordResponseEndpoint
     public static PartyResponded Decide(RecordResponse command) => new(
         command.Party.Trim(), command.Response, command.RespondsToVersion, command.Statement, command.Source.HappenedOn(command.OccurredOn), command.Source);
 
+    [EndpointSummary("Record a party's response to a report")]
     [WolverinePost("/api/deals/{id}/responses")]
     public static (DealWritten, Events) Post(RecordResponse command, [WriteDeal] Deal deal) =>
         DealWritten.Appending(deal, Decide(command));

@@ -53,6 +53,7 @@ public static class RetractReportEndpoint
     public static ReportRetracted Decide(RetractReport command) =>
         new(command.RetractsVersion, command.Reason, command.Source.HappenedOn(command.OccurredOn), command.Source, command.Kind);
 
+    [EndpointSummary("Retract a report (withdrawn or denied)")]
     [WolverinePost("/api/deals/{id}/retractions")]
     public static (DealWritten, Events) Post(RetractReport command, [WriteDeal] Deal deal) =>
         DealWritten.Appending(deal, Decide(command));

@@ -43,6 +43,7 @@ public static class ConcludeReviewEndpoint
     public static RegulatoryReviewConcluded Decide(ConcludeReview command) => new(
         command.Regulator.Trim(), command.Outcome, command.Conditions, command.Source.HappenedOn(command.OccurredOn), command.Source);
 
+    [EndpointSummary("Record a regulator concluding its review")]
     [WolverinePost("/api/deals/{id}/reviews/conclusion")]
     public static (DealWritten, Events) Post(ConcludeReview command, [WriteDeal] Deal deal) =>
         DealWritten.Appending(deal, Decide(command));

@@ -31,6 +31,7 @@ public static class OpenReviewEndpoint
     public static RegulatoryReviewOpened Decide(OpenReview command) => new(
         command.Regulator.Trim(), command.Jurisdiction.Trim(), command.Summary, command.Source.HappenedOn(command.OccurredOn), command.Source);
 
+    [EndpointSummary("Record a regulator opening a review")]
     [WolverinePost("/api/deals/{id}/reviews")]
     public static (DealWritten, Events) Post(OpenReview command, [WriteDeal] Deal deal) =>
         DealWritten.Appending(deal, Decide(command));

@@ -31,6 +31,7 @@ public static class ReviseStakeEndpoint
     public static StakeRevised Decide(ReviseStake command) => new(
         command.Amount, command.StakePercent, command.Reason, command.Source.HappenedOn(command.OccurredOn), command.Source);
 
+    [EndpointSummary("Revise the stake")]
     [WolverinePost("/api/deals/{id}/stake")]
     public static (DealWritten, Events) Post(ReviseStake command, [WriteDeal] Deal deal) =>
         DealWritten.Appending(deal, Decide(command));
