@@ -77,7 +77,7 @@ public static class ApiDocument
             document.Info.Description =
                 "An event-sourced tracker of deal negotiations as they are reported: every report with its source, " +
                 "corrections and retractions, the status on either time axis, and tamper evidence.";
-            document.Info.License = new OpenApiLicense { Name = "Proprietary" };
+            document.Info.License = new OpenApiLicense { Name = "Proprietary", Identifier = "LicenseRef-Proprietary" };
             // The server the document was asked from, without the trailing slash ASP.NET gives it.
             foreach (var server in document.Servers ?? [])
             {

@@ -133,8 +133,10 @@ public sealed class Contract
                 var results = SchemaOf(schema).Evaluate(JsonDocument.Parse(body).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
                 if (!results.IsValid)
                 {
-                    var errors = (results.Details ?? []).Where(d => d.Errors is { Count: > 0 })
-                        .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Value}")).Where(e => !e.Contains("/oneOf/", StringComparison.Ordinal)).Take(12);
+                    var all = (results.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+                        .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Value}")).ToList();
+                    // A nullable member's null branch always "fails" for a value: show the other errors first.
+                    var errors = all.Where(e => !e.Contains("/oneOf/0)", StringComparison.Ordinal)).DefaultIfEmpty(all.FirstOrDefault() ?? "").Take(12);
                     return $"{operationName} answered {code} with a body its schema refuses: {string.Join("; ", errors)}\n{body[..Math.Min(body.Length, 2000)]}";
                 }
             }
