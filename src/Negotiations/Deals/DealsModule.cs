@@ -13,6 +13,9 @@ public sealed class DealsModule : IServiceModule
 {
     private static readonly RouteIdMetadata DealId = new("deal", DealProblems.NotFound);
 
+    public void AddServices(WebApplicationBuilder builder) =>
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(ApiDocument.Name, DealExamples.Configure);
+
     public void ConfigureMarten(StoreOptions options)
     {
         foreach (var (type, name) in DealEventTypes.Names)

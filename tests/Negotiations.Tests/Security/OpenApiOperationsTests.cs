@@ -18,6 +18,9 @@ public class OpenApiOperationsTests(ApiFixture fixture, KeyedHost keyed) : ApiTe
             .Where(op => op.Route.StartsWith("/api/", StringComparison.Ordinal))
             .ToList();
         Assert.Equal(16, operations.Count(op => op.Method == "post"));
+        var example = document.GetProperty("paths").GetProperty("/api/deals").GetProperty("post").GetProperty("requestBody")
+            .GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal("Amazon invests in OpenAI", example.GetProperty("title").GetString());
         foreach (var (route, method, operation) in operations)
         {
             var answer = operation.GetProperty("responses").EnumerateObject().First(r => r.Name is "200" or "201").Value;
