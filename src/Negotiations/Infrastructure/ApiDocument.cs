@@ -159,6 +159,7 @@ public static class ApiDocument
         {
             operation.Parameters.Add(Header("Idempotency-Key", "Repeats of the request with this key get the first answer (24 h); another request under the same key a 422."));
             operation.Parameters.Add(Header(Correlation.CausationHeader, "What led to this command: recorded with its events."));
+            operation.Parameters.Add(Header("X-Recorded-By", "Who recorded the write, when the caller has no API key (open Development mode); a key's name wins."));
         }
 
         operation.Parameters.Add(Header(Correlation.CorrelationHeader,
