@@ -39,7 +39,7 @@ public static class JsonBody
         request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes);
         try
         {
-            var options = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+            var options = ApiJson.ForReading(context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
             var body = await JsonSerializer.DeserializeAsync<T>(request.Body, options, context.RequestAborted);
             return body is null
                 ? (default, Problems.Validation("body", "The request body must be a JSON object."))
