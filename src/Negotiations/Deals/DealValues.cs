@@ -179,10 +179,11 @@ public sealed record Source(
         Dates.Check(source.PublishedOn, $"{field}.publishedOn", latestAllowed, errors);
         if (source.Url is not null)
         {
-            var valid = source.Url.Length <= MaxUrlLength
+            // CR/LF (header or log injection), tabs, other controls and bidi overrides: Uri would accept or drop some of them.
+            var valid = source.Url.Length <= MaxUrlLength && !source.Url.Any(char.IsControl) && Text.Unsafe(source.Url) is null
                 && Uri.TryCreate(source.Url, UriKind.Absolute, out var uri)
                 && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-            errors.Require(valid, $"{field}.url", $"'{field}.url' must be an absolute http or https URL of at most {MaxUrlLength} characters.");
+            errors.Require(valid, $"{field}.url", $"'{field}.url' must be an absolute http or https URL of at most {MaxUrlLength} characters, without control characters.");
         }
 
         errors.RequireText(source.Relays, $"{field}.relays", TextLimits.Name, required: false);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using Wolverine.Http;
 using Wolverine.Http.CodeGen;
 
@@ -15,8 +16,9 @@ namespace Negotiations.Infrastructure;
 /// <summary>
 /// Reads a command's JSON body, once, in place of Wolverine's own reader: a body that cannot be read into the command is
 /// a 400 whose <c>errors</c> name the offending member ("source.publishedOn"), which Wolverine's answer does not; a body
-/// over <see cref="MaxBodyBytes"/> a 413; a body that is not JSON a 415. The body stays buffered (seekable) because the
-/// Idempotency-Key fingerprint reads it again.
+/// over <see cref="MaxBodyBytes"/> a 413, with or without Content-Length; a body that is not UTF-8 JSON (another charset,
+/// a Content-Encoding) a 415; a body that stops coming a 408; one cut short or badly framed a 400. The body stays
+/// buffered (seekable) because the Idempotency-Key fingerprint reads it again.
 /// </summary>
 public static class JsonBody
 {
@@ -26,9 +28,23 @@ public static class JsonBody
     public static async Task<(T?, ProblemDetails)> ReadAsync<T>(HttpContext context)
     {
         var request = context.Request;
-        if (!request.HasJsonContentType())
+        // Media types compare in any letter case (RFC 9110 §8.3.1): APPLICATION/JSON is JSON too.
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !(mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)))
         {
-            return (default, Problem(StatusCodes.Status415UnsupportedMediaType, "body", "The request body must be JSON (Content-Type: application/json)."));
+            return (default, Unsupported("The request body must be JSON (Content-Type: application/json)."));
+        }
+
+        // Read as anything but UTF-8 text, the body would be garbled or, worse, read as something it does not say.
+        var charset = mediaType.Charset;
+        if (charset.HasValue && !HeaderUtilities.RemoveQuotes(charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return (default, Unsupported($"The request body must be UTF-8 JSON: charset={charset} is not read."));
+        }
+
+        if (request.Headers.ContentEncoding.Any(coding => !"identity".Equals(coding?.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            return (default, Unsupported($"The request body must not be encoded (Content-Encoding: {request.Headers.ContentEncoding}): send plain UTF-8 JSON."));
         }
 
         if (request.ContentLength > MaxBodyBytes)
@@ -36,11 +52,36 @@ public static class JsonBody
             return (default, TooLarge());
         }
 
-        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes);
+        // The whole body is read first, counting bytes the same way whether it came with Content-Length or chunked, so
+        // that a failure to read it (too slow, cut short, badly framed) is told apart from a body that is too large.
+        var buffered = new MemoryStream();
         try
         {
-            var options = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-            var body = await JsonSerializer.DeserializeAsync<T>(request.Body, options, context.RequestAborted);
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                if (buffered.Length + read > MaxBodyBytes)
+                {
+                    return (default, TooLarge());
+                }
+
+                buffered.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e)
+        {
+            return (default, Unreadable(e));
+        }
+
+        // Seekable from here: the Idempotency-Key fingerprint reads the body again.
+        buffered.Position = 0;
+        request.Body = buffered;
+        context.Response.RegisterForDispose(buffered);
+        try
+        {
+            var options = ApiJson.ForReading(context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
+            var body = await JsonSerializer.DeserializeAsync<T>(buffered, options, context.RequestAborted);
             return body is null
                 ? (default, Problems.Validation("body", "The request body must be a JSON object."))
                 : (body, WolverineContinue.NoProblems);
@@ -49,16 +90,26 @@ public static class JsonBody
         {
             return (default, ProblemMapping.FromJson(e));
         }
-        catch (IOException)
-        {
-            // The buffer limit was passed by a body sent without Content-Length (or the client went away mid-body).
-            return (default, TooLarge());
-        }
         finally
         {
-            request.Body.Position = 0;
+            buffered.Position = 0;
         }
     }
+
+    /// <summary>
+    /// The server could not read the body: 408 when it stopped coming (Kestrel's minimum data rate, 240 bytes a second
+    /// after a 5-second grace), 413 past the server's own size limit, 400 when it ended early or was badly framed.
+    /// </summary>
+    private static ValidationProblemDetails Unreadable(BadHttpRequestException exception) => exception.StatusCode switch
+    {
+        StatusCodes.Status413PayloadTooLarge => TooLarge(),
+        StatusCodes.Status408RequestTimeout => Problem(StatusCodes.Status408RequestTimeout, "body",
+            "The request body stopped coming before it was complete: send it at once.", "The request body timed out."),
+        _ => Problem(StatusCodes.Status400BadRequest, "body",
+            $"The request body could not be read: it ended early or was badly framed ({exception.Message.TrimEnd('.')}).", Problems.InvalidRequestTitle),
+    };
+
+    private static ValidationProblemDetails Unsupported(string message) => Problem(StatusCodes.Status415UnsupportedMediaType, "body", message);
 
     private static ValidationProblemDetails TooLarge() =>
         Problem(StatusCodes.Status413PayloadTooLarge, "body", $"The request body must be at most {MaxBodyBytes / 1024} KiB.", "The request body is too large.");

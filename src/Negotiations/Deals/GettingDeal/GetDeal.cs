@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using Marten;
+using Microsoft.Net.Http.Headers;
 using Negotiations.Infrastructure;
 using Wolverine.Http;
 
@@ -18,7 +19,8 @@ public static class GetDealEndpoint
     /// Where the deal stands, now or on either time axis: <c>version=n</c> (after event n) or <c>asOf=instant</c> (as the
     /// system showed it then: only what had been recorded by that instant) pick what was known; <c>occurredBy=date</c>
     /// keeps only what had happened by that date, as far as it was known. Both axes combine: "what did we believe on
-    /// 1 Feb about the deal as of 15 Jan". The ETag is the version the answer reflects.
+    /// 1 Feb about the deal as of 15 Jan". The ETag is the version the answer reflects; <c>If-None-Match</c> with it
+    /// gets 304 without a body.
     /// </summary>
     [ProducesResponseType<Deal>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -48,7 +50,11 @@ public static class GetDealEndpoint
                 : Results.Problem(Problems.NotFound(DealAsOf.NotKnownYet(id, version, asOf, occurredBy)));
         }
 
-        context.Response.Headers.ETag = $"\"{deal.Version}\"";
-        return Results.Ok(deal);
+        var etag = new EntityTagHeaderValue($"\"{deal.Version}\"");
+        context.Response.Headers.ETag = etag.ToString();
+        // The client holds this answer already (RFC 9110 §13.1.2; weak comparison, "*" matches any): 304, no body.
+        return context.Request.GetTypedHeaders().IfNoneMatch.Any(held => held.Equals(EntityTagHeaderValue.Any) || held.Compare(etag, useStrongComparison: false))
+            ? Results.StatusCode(StatusCodes.Status304NotModified)
+            : Results.Ok(deal);
     }
 }

@@ -39,19 +39,27 @@ public static class ListDealsEndpoint
         }
 
         var (status, party, page, pageSize) = query with { Party = query.Party?.Trim() ?? "" };
-        IQueryable<Deal> deals = session.Query<Deal>();
-        if (status is { } wanted)
+        IQueryable<Deal> Deals()
         {
-            deals = deals.Where(d => d.Status == wanted);
+            IQueryable<Deal> deals = session.Query<Deal>();
+            if (status is { } wanted)
+            {
+                deals = deals.Where(d => d.Status == wanted);
+            }
+
+            if (party is { Length: > 0 })
+            {
+                deals = deals.Where(d => d.Parties.Any(p => p.Name.Equals(party, StringComparison.OrdinalIgnoreCase)));
+            }
+
+            return deals;
         }
 
-        if (party is { Length: > 0 })
-        {
-            deals = deals.Where(d => d.Parties.Any(p => p.Name.Equals(party, StringComparison.OrdinalIgnoreCase)));
-        }
-
-        var items = await deals.OrderByDescending(d => d.LastActivityOn).ThenByDescending(d => d.Id)
+        var items = await Deals().OrderByDescending(d => d.LastActivityOn).ThenByDescending(d => d.Id)
             .ToPagedListAsync(page, pageSize, cancellationToken);
-        return Results.Ok(new DealList(items.ToList(), items.TotalItemCount, page, pageSize));
+        // Marten takes the total from the rows it returns, so a page past the last one would say 0: count those apart
+        // (in a new query: the paged one carries query statistics, which a count refuses).
+        var total = items.Count == 0 && page > 1 ? await Deals().LongCountAsync(cancellationToken) : items.TotalItemCount;
+        return Results.Ok(new DealList(items.ToList(), total, page, pageSize));
     }
 }
