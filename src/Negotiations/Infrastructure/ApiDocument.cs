@@ -162,6 +162,11 @@ public static class ApiDocument
             operation.Parameters.Add(Header("X-Recorded-By", "Who recorded the write, when the caller has no API key (open Development mode); a key's name wins."));
         }
 
+        if (method == "GET" && route == "/api/deals/{id}")
+        {
+            operation.Parameters.Add(Header("If-None-Match", "The ETag held: when the deal is still at that version, 304 with no body."));
+        }
+
         operation.Parameters.Add(Header(Correlation.CorrelationHeader,
             "The request's correlation id (else a W3C traceparent's trace id, else a new one): recorded with a write's events and echoed."));
         foreach (var (status, response) in operation.Responses.Select(r => (r.Key, r.Value)).Where(r => r.Value is OpenApiResponse))
@@ -231,6 +236,7 @@ public static class ApiDocument
         if (write)
         {
             yield return ("409", "A stale `expectedVersion` (with `currentVersion`), a lost race, or a write the deal's state refuses.");
+            yield return ("408", "The body stopped coming before it was whole.");
             yield return ("413", "The body is over 256 KiB.");
             yield return ("415", "The body is not JSON.");
             yield return ("422", "The `Idempotency-Key` was used for a different request.");

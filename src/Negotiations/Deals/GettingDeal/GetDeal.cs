@@ -23,6 +23,7 @@ public static class GetDealEndpoint
     /// gets 304 without a body.
     /// </summary>
     [ProducesResponseType<Deal>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [EndpointSummary("A deal's status, now or as of a point on either time axis")]
