@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mutation testing of the domain with the unit tier (Stryker.NET, tests/Negotiations.Tests/stryker-config.json).
-# Slow (tens of minutes on two cores), so not part of .ci/run. Arguments go to Stryker, e.g. one file at a time:
+# Slow (about 15 minutes on two cores), so not part of .ci/run. Arguments go to Stryker, e.g. one file at a time:
 #   scripts/mutation.sh --mutate "**/Deals/DealTimeline.cs"
 # The report: tests/Negotiations.Tests/StrykerOutput/<run>/reports/mutation-report.html (and .json).
 set -euo pipefail
