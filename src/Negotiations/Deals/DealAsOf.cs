@@ -9,6 +9,7 @@ namespace Negotiations.Deals;
 /// </summary>
 public static class DealAsOf
 {
+    // Stryker disable all : a database read; the API tests cover it, the unit tier (scripts/mutation.sh) cannot reach it
     /// <summary>
     /// The status after event <paramref name="version"/> and/or as recorded by <paramref name="asOf"/>, keeping only what
     /// had happened by <paramref name="occurredBy"/>; null when nothing was known then (or the version does not exist yet).
@@ -24,6 +25,7 @@ public static class DealAsOf
 
         return Fold(id, await events.OrderBy(e => e.Version).ToListAsync(cancellationToken), version, asOf, occurredBy);
     }
+    // Stryker restore all
 
     /// <summary>The same, from events already read (in version order, from version 1, at least up to the point).</summary>
     public static Deal? Fold(Guid id, IReadOnlyList<IEvent> stream, long? version, DateTimeOffset? asOf, DateOnly? occurredBy)

@@ -131,5 +131,47 @@ public class DealTimelineTests
         Assert.False(entries[2].Counts);
     }
 
+    [Fact]
+    public void occurred_by_includes_what_happened_on_that_very_day()
+    {
+        var deal = DealTimeline.Fold(DealId, Wrapped([Opened(), Proposed()]), Day("2026-01-29"))!;
+
+        ThenState(DealStatus.TermsProposed, 2, deal);
+    }
+
+    [Fact]
+    public void as_of_a_day_before_the_opening_report_a_report_from_before_it_is_all_the_deal_is()
+    {
+        var earlierTalks = new TalksReported(null, null, [], "talks began", Usd(5_000_000_000m), null, Day("2025-11-01"), Wsj("2025-11-02"));
+
+        var deal = DealTimeline.Fold(DealId, Wrapped([Opened(), Proposed(), earlierTalks]), Day("2025-12-01"))!;
+
+        Assert.Equal(Usd(5_000_000_000m), deal.Amount);
+        Assert.Equal((Day("2025-11-01"), Day("2025-11-01"), Day("2025-11-01")), (deal.OpenedOn, deal.LastActivityOn, deal.LastMoveOn!.Value));
+    }
+
+    [Fact]
+    public void a_retracted_opening_report_still_dates_the_deal_and_its_latest_move_once_it_had_happened()
+    {
+        var earlierTalks = new TalksReported(null, null, [], "talks began", Usd(5_000_000_000m), null, Day("2025-11-01"), Wsj("2025-11-02"));
+        object[] events = [Opened(), earlierTalks, Retract(1)];
+
+        var onTheDay = DealTimeline.Fold(DealId, Wrapped(events), Day("2025-12-16"))!;
+        var now = Given(events);
+
+        Assert.Equal((Day("2025-11-01"), Day("2025-12-16"), Day("2025-12-16")), (onTheDay.OpenedOn, onTheDay.LastActivityOn, onTheDay.LastMoveOn!.Value));
+        Assert.Equal((Day("2025-11-01"), Day("2025-12-16")), (now.OpenedOn, now.LastMoveOn!.Value));
+    }
+
+    [Fact]
+    public void a_deal_whose_only_report_was_retracted_is_still_known_from_the_day_it_was_reported()
+    {
+        var deal = DealTimeline.Fold(DealId, Wrapped([Opened(), Retract(1)]), Day("2025-12-16"));
+
+        Assert.NotNull(deal);
+        Assert.Equal("Amazon invests in OpenAI", deal.Title);
+        Assert.Null(deal.Amount);
+    }
+
     private static List<JasperFx.Events.IEvent> Wrapped(object[] events) => events.Select((e, i) => Wrap(e, i + 1)).ToList();
 }

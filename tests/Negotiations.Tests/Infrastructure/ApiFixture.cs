@@ -14,11 +14,14 @@ namespace Negotiations.Tests.Infrastructure;
 /// <summary>
 /// One real PostgreSQL and one Alba host for the whole run. The database is the one in NEGOTIATIONS_TEST_DATABASE
 /// (a connection string) when set; otherwise a private cluster started from the installed binaries in a temp folder
-/// on a free port, removed at the end.
+/// on a free port, removed at the end. With NEGOTIATIONS_TEST_UNIT_TIER set (to anything), as scripts/mutation.sh
+/// runs the unit tier, neither is started: the unit tests need none, and an API test run by mistake fails at once.
 /// </summary>
 public sealed class ApiFixture : IAsyncLifetime
 {
     public const string DatabaseVariable = "NEGOTIATIONS_TEST_DATABASE";
+
+    public const string UnitTierVariable = "NEGOTIATIONS_TEST_UNIT_TIER";
 
     private LocalPostgres? _postgres;
     private IAlbaHost? _host;
@@ -29,6 +32,11 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(UnitTierVariable)))
+        {
+            return;
+        }
+
         var configured = Environment.GetEnvironmentVariable(DatabaseVariable);
         if (string.IsNullOrWhiteSpace(configured))
         {

@@ -16,6 +16,9 @@ public class CompactMoneyTests
     [InlineData(750_000, "GBP", AmountQualifier.About, null, "about GBP 750K")]
     [InlineData(1_000_000_000, "JPY", AmountQualifier.Between, 1_500_000_000.0, "JPY 1B–1.5B")]
     [InlineData(999, "USD", AmountQualifier.Exact, null, "$999")]
+    [InlineData(1_000, "USD", AmountQualifier.Exact, null, "$1K")]
+    [InlineData(1_000_000, "USD", AmountQualifier.Exact, null, "$1M")]
+    [InlineData(1_000_000_000, "USD", AmountQualifier.Exact, null, "$1B")]
     [InlineData(1_234_567_890, "USD", AmountQualifier.Exact, null, "$1.235B")]
     [InlineData(110_000_000_000, "USD", AmountQualifier.Exact, null, "$110B")]
     public void amounts_read_like_a_headline_keeping_the_reports_vagueness(
