@@ -19,7 +19,7 @@ public static class Database
 
         var root = configuration["LocalPostgres:RootDirectory"] ?? LocalPostgres.DefaultRootDirectory();
         var server = await LocalPostgres.StartAsync(root, configuration["LocalPostgres:BinDirectory"]);
-        Console.WriteLine($"No ConnectionStrings:Negotiations configured: using the private PostgreSQL in {server.RootDirectory} (port {server.Port}).");
+        Console.WriteLine($"No ConnectionStrings:Negotiations configured: using the private PostgreSQL in {server.RootDirectory} (port {server.Port}): {server.How}.");
         return (server.ConnectionString, server);
     }
 

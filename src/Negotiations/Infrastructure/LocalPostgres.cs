@@ -18,9 +18,10 @@ public sealed class LocalPostgres : IAsyncDisposable
     private readonly bool _runAsPostgresUser;
     private bool _stopped;
 
-    private LocalPostgres(string rootDirectory, string binDirectory, bool runAsPostgresUser, int port, string password, bool startedHere)
+    private LocalPostgres(string rootDirectory, string binDirectory, bool runAsPostgresUser, int port, string password, bool startedHere, string how)
     {
         StartedHere = startedHere;
+        How = how;
         RootDirectory = rootDirectory;
         _binDirectory = binDirectory;
         _runAsPostgresUser = runAsPostgresUser;
@@ -45,6 +46,9 @@ public sealed class LocalPostgres : IAsyncDisposable
     /// it): such a cluster is not this process's to stop. One left by a killed process is adopted.
     /// </summary>
     public bool StartedHere { get; }
+
+    /// <summary>How this process came to use the cluster, for the start-up line: created, started, or reused (and whose).</summary>
+    public string How { get; }
 
     /// <summary>Where the service keeps its private cluster when no connection string is configured.</summary>
     public static string DefaultRootDirectory() => IsRoot()
@@ -76,7 +80,8 @@ public sealed class LocalPostgres : IAsyncDisposable
         var passwordFile = Path.Combine(rootDirectory, "password");
         var dataDirectory = Path.Combine(rootDirectory, "data");
 
-        if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
+        var created = !File.Exists(Path.Combine(dataDirectory, "PG_VERSION"));
+        if (created)
         {
             await InitialiseAsync(bin, rootDirectory, dataDirectory, passwordFile, asPostgres, durable, cancellationToken);
         }
@@ -85,7 +90,14 @@ public sealed class LocalPostgres : IAsyncDisposable
         var port = RunningPort(dataDirectory);
         var ownerFile = Path.Combine(rootDirectory, "owner.pid");
         // A running cluster whose owner died (killed) is adopted; one whose owner lives (another service) is only used.
-        var startedHere = port is null || !IsAlive(ReadPid(ownerFile));
+        var owner = ReadPid(ownerFile);
+        var startedHere = port is null || !IsAlive(owner);
+        var how = (port, startedHere) switch
+        {
+            (null, _) => created ? "created and started" : "started",
+            (_, true) => "already running, reused (left running by a process that ended without stopping it; stopped with this one)",
+            (_, false) => $"already running, reused (it belongs to process {owner}, which will stop it)",
+        };
         if (startedHere)
         {
             await File.WriteAllTextAsync(ownerFile, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
@@ -99,7 +111,7 @@ public sealed class LocalPostgres : IAsyncDisposable
                 "-o", $"-p {port}", "-w", "-t", "60", "start");
         }
 
-        var server = new LocalPostgres(rootDirectory, bin, asPostgres, port.Value, password, startedHere);
+        var server = new LocalPostgres(rootDirectory, bin, asPostgres, port.Value, password, startedHere, how);
         await server.EnsureDatabaseAsync(cancellationToken);
         return server;
     }

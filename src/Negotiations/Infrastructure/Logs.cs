@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Console;
+
 namespace Negotiations.Infrastructure;
 
 /// <summary>
@@ -21,6 +23,21 @@ public static class Logs
         }
 
         builder.Logging.AddFilter("Wolverine.Configuration.HandlerDiscovery", LogLevel.Error);
+
+        // JSON lines (Logging:Console:FormatterName=json) carry, unless configured otherwise, the scopes (the request's
+        // TraceId and SpanId, its path and id) and a UTC timestamp: that one setting gives every line logged for a request
+        // — every error included — the trace id its answer and its trace carry. Configuration still decides (the same
+        // keys under Logging:Console:FormatterOptions).
+        var formatter = builder.Configuration.GetSection("Logging:Console:FormatterOptions");
+        var includeScopes = formatter.GetValue("IncludeScopes", defaultValue: true);
+        var timestampFormat = formatter["TimestampFormat"] ?? "yyyy-MM-ddTHH:mm:ss.fffZ";
+        var utc = formatter.GetValue("UseUtcTimestamp", defaultValue: true);
+        builder.Services.Configure<JsonConsoleFormatterOptions>(options =>
+        {
+            options.IncludeScopes = includeScopes;
+            options.TimestampFormat = timestampFormat;
+            options.UseUtcTimestamp = utc;
+        });
     }
 
     /// <summary>From now on every error is logged as it comes.</summary>

@@ -55,6 +55,9 @@ public static class ServiceSetup
                 }
             })
             .UseNpgsqlDataSource()
+            // Every table and function at start, not lazily on first use: a database the service just created is then
+            // complete (`resources check` passes), and missing rights show at start rather than on some later request.
+            .ApplyAllDatabaseChangesOnStartup()
             .UseLightweightSessions()
             .IntegrateWithWolverine();
 
