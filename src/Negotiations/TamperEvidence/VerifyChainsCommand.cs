@@ -1,5 +1,6 @@
 using JasperFx.CommandLine;
 using Marten;
+using Negotiations.Infrastructure;
 
 namespace Negotiations.TamperEvidence;
 
@@ -14,7 +15,16 @@ public sealed class VerifyChainsCommand : JasperFxAsyncCommand<NetCoreInput>
     public override async Task<bool> Execute(NetCoreInput input)
     {
         using var host = input.BuildHost();
-        return await VerifyAllAsync(host.Services.GetRequiredService<IDocumentStore>(), Console.Out, CancellationToken.None);
+        try
+        {
+            return await VerifyAllAsync(host.Services.GetRequiredService<IDocumentStore>(), Console.Out, CancellationToken.None);
+        }
+        catch (Exception e) when (DatabaseOutage.IsOutage(e))
+        {
+            // One line, not the framework's stack trace: the chains could not be read, so nothing was verified.
+            await Console.Error.WriteLineAsync($"Cannot verify: PostgreSQL does not answer ({e.GetBaseException().Message.Split('\n')[0].Trim()}).");
+            return false;
+        }
     }
 
     public static async Task<bool> VerifyAllAsync(IDocumentStore store, TextWriter output, CancellationToken cancellationToken)

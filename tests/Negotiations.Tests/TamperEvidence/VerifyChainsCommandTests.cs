@@ -75,6 +75,20 @@ public class VerifyChainsCommandTests(ApiFixture fixture) : ChainTest(fixture)
         Assert.Contains("2 deals verified: 2 intact, 0 broken.", intactOutput, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task with_postgres_unreachable_verify_chains_exits_1_with_one_line_and_no_stack_trace()
+    {
+        var port = Negotiations.Infrastructure.Ports.FreeLoopbackPort();
+        await using var process = ServiceProcess.Start(
+            new Dictionary<string, string> { ["ConnectionStrings__Negotiations"] = $"Host=127.0.0.1;Port={port};Username=x;Password=y;Database=z;Timeout=2" },
+            "verify-chains");
+
+        Assert.Equal(1, await process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        var lines = process.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, line => line.StartsWith("Cannot verify: PostgreSQL does not answer", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.StartsWith("at ", StringComparison.Ordinal));
+    }
+
     /// <summary>`dotnet Negotiations.dll verify-chains` against the test database, as an operator would run it.</summary>
     private async Task<(int ExitCode, string Output)> RunVerifyChains()
     {
