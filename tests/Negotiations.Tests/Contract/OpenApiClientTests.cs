@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 
@@ -20,31 +19,13 @@ public class OpenApiClientTests(ApiFixture fixture) : ApiTest(fixture)
             await File.WriteAllTextAsync(Path.Combine(folder, "openapi.json"), served, TestContext.Current.CancellationToken);
             File.Copy(Path.Combine(Repository.Root, "tests", "Negotiations.Tests", "Contract", "typescript-client.ts"), Path.Combine(folder, "client.ts"));
 
-            await Npx(folder, "openapi-typescript@7.13.0", "openapi.json", "-o", "schema.d.ts");
-            await Npx(folder, "-p", "typescript@5.9.3", "tsc", "--strict", "--noEmit", "--target", "es2022", "--module", "es2022",
+            await Npx.RunAsync(folder, "openapi-typescript@7.13.0", "openapi.json", "-o", "schema.d.ts");
+            await Npx.RunAsync(folder, "-p", "typescript@5.9.3", "tsc", "--strict", "--noEmit", "--target", "es2022", "--module", "es2022",
                 "--moduleResolution", "bundler", "--lib", "es2022,dom", "client.ts");
         }
         finally
         {
             TempFolder.Delete(folder);
         }
-    }
-
-    private static async Task Npx(string folder, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("npx", ["-y", .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = folder,
-        };
-        start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("npx did not start: is Node.js installed?");
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"npx {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{await output}\n{await errors}");
     }
 }

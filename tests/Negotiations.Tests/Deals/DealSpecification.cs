@@ -1,3 +1,4 @@
+using CsCheck;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Deals;
@@ -115,6 +116,29 @@ public static class DealSpecification
     /// <summary>The 409 detail of a report dated after a final status (<paramref name="status"/> on <paramref name="finalOn"/>).</summary>
     public static string AfterFinal(string status, string action, string finalOn) =>
         $"Deal {DealId} is {status}; a {status} deal cannot {action} (only reports of what happened before {finalOn} are still accepted: they sort into place).";
+
+    /// <summary>
+    /// The projection's in-order fast path (<see cref="DealProjection.InOrder"/>) must give what folding the whole stream
+    /// gives, after every event of 2,000 random streams: the opening report, then 1 to 12 events drawn by <paramref name="later"/>
+    /// (given the version it will have).
+    /// </summary>
+    public static void ThenTheProjectionAlwaysEqualsTheFold(Func<int, Gen<object>> later)
+    {
+        var streams = Gen.Int[1, 12].SelectMany(count => Enumerable.Range(2, count).Aggregate(
+            Gen.Const(new List<object> { Opened() }),
+            (stream, version) => stream.SelectMany(events => later(version).Select(e => new List<object>(events) { e }))));
+        streams.Sample(stream =>
+        {
+            var events = stream.Select((data, index) => Wrap(data, index + 1)).ToList();
+            Deal? projected = null;
+            for (var i = 0; i < events.Count; i++)
+            {
+                var known = events.Take(i + 1).ToList();
+                projected = DealProjection.InOrder(projected, events[i]) ?? DealTimeline.Fold(DealId, known);
+                Assert.Equal(Json(DealTimeline.Fold(DealId, known)!), Json(projected!));
+            }
+        }, iter: 2000);
+    }
 
     /// <summary>The 409 detail of a report other than talks dated after an abandonment.</summary>
     public static string AfterAbandonment(string action) => $"Deal {DealId} is abandoned; it cannot {action} until talks are reported again.";

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit;
 
 namespace Negotiations.Tests.Infrastructure;
@@ -17,23 +16,7 @@ public class OpenApiLintTests(ApiFixture fixture) : ApiTest(fixture)
             var document = Path.Combine(folder, "openapi.json");
             var served = await Host.Server.CreateClient().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
             await File.WriteAllTextAsync(document, served, TestContext.Current.CancellationToken);
-            var start = new ProcessStartInfo("npx", ["-y", RedoclyCli, "lint", "--config", Path.Combine(Repository.Root, "redocly.yaml"), document])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = folder,
-            };
-            start.Environment["NO_COLOR"] = "1";
-            start.Environment["REDOCLY_TELEMETRY"] = "off";
-            start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
-            using var lint = Process.Start(start) ?? throw new InvalidOperationException("npx did not start: is Node.js installed?");
-            var output = lint.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            var errors = lint.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            timeout.CancelAfter(TimeSpan.FromMinutes(3));
-            await lint.WaitForExitAsync(timeout.Token);
-
-            Assert.True(lint.ExitCode == 0, $"Redocly lint failed ({lint.ExitCode}):\n{await output}\n{await errors}");
+            await Npx.RunAsync(folder, RedoclyCli, "lint", "--config", Path.Combine(Repository.Root, "redocly.yaml"), document);
         }
         finally
         {
