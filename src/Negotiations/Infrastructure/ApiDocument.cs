@@ -108,6 +108,55 @@ public static class ApiDocument
         options.AddOperationTransformer(DescribeOperation);
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> ShortSummaries = new();
+
+    /// <summary>
+    /// Registered after every other transformer, as a document transformer (.NET's XML-comment support rewrites each
+    /// operation's summary after the operation transformers): the endpoint's short summary names the operation and its doc
+    /// comment explains it; Wolverine's operation id ("GET_api_deals_id") is no description.
+    /// </summary>
+    public static void Finish(OpenApiOptions options)
+    {
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            if (operation.OperationId is { } id
+                && context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Http.Metadata.IEndpointSummaryMetadata>()
+                    .LastOrDefault(m => !IsOperationId(m.Summary)) is { } named)
+            {
+                ShortSummaries[id] = named.Summary;
+            }
+
+            return Task.CompletedTask;
+        });
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            foreach (var operation in (document.Paths ?? []).Values.SelectMany(path => path.Operations?.Values.AsEnumerable() ?? []))
+            {
+                if (IsOperationId(operation.Description))
+                {
+                    operation.Description = null;
+                }
+
+                var named = operation.OperationId is { } id && ShortSummaries.TryGetValue(id, out var summary) ? summary : null;
+                if (IsOperationId(operation.Summary) || (named is not null && operation.Summary != named))
+                {
+                    if (!IsOperationId(operation.Summary) && operation.Summary != named)
+                    {
+                        operation.Description ??= operation.Summary;
+                    }
+
+                    operation.Summary = named ?? FirstSentence(operation.Description);
+                }
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    private static bool IsOperationId(string? text) => text is not null && text.Contains("_api_", StringComparison.Ordinal) && !text.Contains(' ', StringComparison.Ordinal);
+
+    private static string? FirstSentence(string? text) => text?.Split(". ", 2)[0].TrimEnd('.').Replace('\n', ' ');
+
     private static Task DescribeSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         var type = context.JsonTypeInfo.Type;
@@ -139,6 +188,7 @@ public static class ApiDocument
         var route = "/" + (context.Description.RelativePath ?? "").TrimEnd('/');
         var method = context.Description.HttpMethod ?? "GET";
         operation.Tags = new HashSet<OpenApiTagReference> { new(TagOf(route), context.Document) };
+        // The endpoint's short summary names it; its XML doc comment (which .NET puts in the summary) explains it.
         operation.Responses ??= [];
         var write = method != "GET";
         foreach (var (status, when) in Problems(route, write))

@@ -142,7 +142,7 @@ public sealed class CommandLine
             NpgsqlException or SocketException or TimeoutException when connectionString is not null =>
                 $"Cannot start: PostgreSQL at {Server(connectionString)} does not answer ({FirstLine(cause.Message)}). " +
                 "Check that it runs and ConnectionStrings:Negotiations.",
-            IOException io when io.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) =>
+            IOException io when IsAddressInUse(io) =>
                 $"Cannot start: {FirstLine(io.Message)} Stop what uses it or choose another with --urls.",
             _ => $"Cannot start: {exception.GetType().Name}: {FirstLine(exception.Message)}",
         };
@@ -151,13 +151,17 @@ public sealed class CommandLine
     /// <summary>Whether the failure is a known condition (one line says it all) rather than a defect (its stack trace helps).</summary>
     public static bool IsKnownCondition(Exception exception) =>
         Innermost(exception) is StartupRefusedException or NpgsqlException or SocketException or TimeoutException
-            || Innermost(exception) is IOException io && io.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
+            || IsAddressInUse(Innermost(exception));
+
+    private static bool IsAddressInUse(Exception exception) =>
+        exception is IOException && exception.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
 
     private static Exception Innermost(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is StartupRefusedException or NpgsqlException or SocketException)
+            // A port already in use is Kestrel's IOException around a SocketException: not the database's.
+            if (e is StartupRefusedException or NpgsqlException or SocketException || IsAddressInUse(e))
             {
                 return e;
             }

@@ -77,6 +77,9 @@ public static class ServiceSetup
             module.AddServices(builder);
         }
 
+        // After every module's additions to the document.
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(ApiDocument.Name, ApiDocument.Finish);
+
         OutageLogFilter.Install(builder.Services);
         return builder;
     }

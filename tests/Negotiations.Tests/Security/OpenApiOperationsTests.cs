@@ -23,6 +23,9 @@ public class OpenApiOperationsTests(ApiFixture fixture, KeyedHost keyed) : ApiTe
         Assert.Equal("Amazon invests in OpenAI", example.GetProperty("title").GetString());
         foreach (var (route, method, operation) in operations)
         {
+            var summary = operation.GetProperty("summary").GetString()!;
+            Assert.True(summary.Contains(' ', StringComparison.Ordinal) && !summary.Contains("_api_", StringComparison.Ordinal), $"{method} {route}: summary '{summary}'");
+            Assert.Single(operation.GetProperty("tags").EnumerateArray());
             var answer = operation.GetProperty("responses").EnumerateObject().First(r => r.Name is "200" or "201").Value;
             Assert.True(answer.TryGetProperty("content", out var content), $"{method} {route} describes no answer body");
             var schema = content.GetProperty("application/json").GetProperty("schema");

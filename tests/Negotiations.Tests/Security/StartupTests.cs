@@ -88,4 +88,21 @@ public class StartupTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Contains($"Auth__Keys__0__Sha256={ApiKeyHash.Of(key)}", output, StringComparison.Ordinal);
         Assert.Equal(1, output.Split(key).Length - 1);
     }
+
+    [Fact]
+    public async Task a_port_already_in_use_is_said_as_such_not_as_a_database_outage()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        await using var service = ServiceProcess.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Negotiations"] = Fixture.ConnectionString,
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+        });
+
+        Assert.Equal(1, await service.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("address already in use", service.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("does not answer", service.Output, StringComparison.Ordinal);
+    }
 }
