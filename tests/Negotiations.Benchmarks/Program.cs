@@ -6,36 +6,63 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Negotiations.Benchmarks;
 using Negotiations.Deals.GettingHistory;
 using Negotiations.Infrastructure;
 using Negotiations.Security;
 using Negotiations.Tests.Infrastructure;
 using Npgsql;
 
-// Latency of the service as a client sees it: the Release build in its own process, as deployed, on a private
-// PostgreSQL with fsync on (durable), over loopback HTTP, one sequential client. Progress goes to stderr and the report
-// (Markdown) to stdout, so `> report.md` keeps only the report.
+// The service measured against PostgreSQL itself, in one run on one machine: the Release build in its own process as
+// deployed (Production, an API key, rate limit off), on a private PostgreSQL with fsync on, driven over loopback HTTP;
+// and the same-shaped work sent straight to the same PostgreSQL with Npgsql at the same concurrency, in scratch tables
+// of a schema of its own. Ratios from one run are what count: the machine is shared and absolute numbers drift.
+// Progress goes to stderr and the report (Markdown) to stdout, so `> report.md` keeps only the report.
 
-const int WarmUpRequests = 50;
 const string BenchmarkKey = "neg_benchmark-only-key";
-const int MaxCount = 100_000;
+const string Scratch = "benchmark_scratch";
 var startupTimeout = TimeSpan.FromSeconds(120);
-var settings = new Dictionary<string, int>
+var flags = new (string Name, int Default, int Min, int Max, string Help)[]
 {
-    ["--posts"] = 1000, ["--gets"] = 2000, ["--history-events"] = 2000, ["--history-reads"] = 100,
+    ("--seconds", 8, 1, 600, "length of each measured throughput phase"),
+    ("--warmup-seconds", 2, 0, 60, "unmeasured load before each phase"),
+    ("--latency-seconds", 6, 1, 600, "length of each open-loop latency phase"),
+    ("--command-connections", 8, 1, 256, "concurrent writers (HTTP connections / PostgreSQL connections)"),
+    ("--read-connections", 16, 1, 256, "concurrent readers"),
+    ("--deals", 64, 1, 10_000, "deals the commands and reads are spread over"),
+    ("--history-events", 10_000, 2, 100_000, "events of the one long deal whose history is read"),
+    ("--history-seconds", 120, 1, 600, "time allowed to append them"),
+    ("--history-reads", 3, 1, 1000, "reads of the whole long history (median reported)"),
+    ("--max-requests", 1_000_000, 1, 100_000_000, "cap on the requests of any one phase"),
 };
+var settings = flags.ToDictionary(f => f.Name, f => f.Default);
 for (var i = 0; i < args.Length; i += 2)
 {
-    if (!settings.ContainsKey(args[i]) || i + 1 == args.Length || !int.TryParse(args[i + 1], out var value)
-        || value < 1 || value > MaxCount || (args[i] == "--history-events" && value > GetDealHistoryEndpoint.MaxLimit))
+    var flag = flags.FirstOrDefault(f => f.Name == args[i]);
+    if (flag.Name is null || i + 1 == args.Length || !int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value)
+        || value < flag.Min || value > flag.Max)
     {
-        Console.Error.WriteLine($"Usage: [--posts N] [--gets N] [--history-events N] [--history-reads N], each 1..{MaxCount} " +
-            $"(history events at most {GetDealHistoryEndpoint.MaxLimit}, the API's largest history page). Got: {string.Join(' ', args)}");
+        Console.Error.WriteLine($"Got: {string.Join(' ', args)}");
+        Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/Negotiations.Benchmarks -- [flag N] ...");
+        foreach (var (name, defaultValue, min, max, help) in flags)
+        {
+            Console.Error.WriteLine($"  {name,-22} {min}..{max}, default {defaultValue}: {help}");
+        }
+
         return 2;
     }
 
     settings[args[i]] = value;
 }
+
+var seconds = TimeSpan.FromSeconds(settings["--seconds"]);
+var warmUp = TimeSpan.FromSeconds(settings["--warmup-seconds"]);
+var latencySeconds = TimeSpan.FromSeconds(settings["--latency-seconds"]);
+var writers = settings["--command-connections"];
+var readers = settings["--read-connections"];
+var dealCount = settings["--deals"];
+var historyEvents = settings["--history-events"];
+var maxRequests = settings["--max-requests"];
 
 var root = Repository.FindRoot();
 var serviceDll = root is null ? null : Path.Combine(root, "src", "Negotiations", "bin", "Release", "net10.0", "Negotiations.dll");
@@ -77,19 +104,27 @@ var terms = JsonSerializer.Serialize(new
 var tempFolder = Path.Combine(Path.GetTempPath(), $"negotiations-benchmark-{Guid.NewGuid():N}");
 var serviceOutput = new ConcurrentQueue<string>();
 var port = Ports.FreeLoopbackPort();
-// No proxy: only the service on 127.0.0.1 is ever contacted, whatever HTTP_PROXY says.
-using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false })
+// No proxy: only the service on 127.0.0.1 is ever contacted, whatever HTTP_PROXY says. One connection per worker.
+using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = 256 })
 {
     BaseAddress = new Uri($"http://127.0.0.1:{port}"),
     Timeout = startupTimeout,
     DefaultRequestHeaders = { { ApiKeyAuthenticationHandler.HeaderName, BenchmarkKey } },
 };
+var invariant = CultureInfo.InvariantCulture;
 LocalPostgres? postgres = null;
 Process? service = null;
+NpgsqlDataSource? direct = null;
 try
 {
     Console.Error.WriteLine($"Starting PostgreSQL in {tempFolder} ...");
     postgres = await LocalPostgres.StartAsync(tempFolder, durable: true, cancellationToken: cancel);
+    // Before the service starts: loading the module needs a restart of the cluster.
+    var statementStatistics = await Probes.EnableStatementStatisticsAsync(postgres, cancel);
+    Console.Error.WriteLine(statementStatistics ? "pg_stat_statements loaded." : "pg_stat_statements is not installed: no statement counts.");
+    var postmaster = Probes.PostmasterPid(postgres.DataDirectory);
+    await using var control = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { Pooling = false }.ConnectionString);
+    await control.OpenAsync(cancel);
 
     Console.Error.WriteLine($"Starting {serviceDll} on port {port} ...");
     var clock = Stopwatch.StartNew();
@@ -108,109 +143,301 @@ try
         return true;
     });
     await Task.WhenAll(healthy, firstWrite);
+    var idleRss = Probes.RssMegabytes(running.Id);
 
-    Console.Error.WriteLine($"Warming up ({WarmUpRequests} requests) ...");
-    var warmUpDeal = Guid.Empty;
-    for (var i = 0; i < WarmUpRequests; i++)
+    Console.Error.WriteLine($"Creating {dealCount} deals ...");
+    var deals = new Guid[dealCount];
+    await Load.ClosedAsync(writers, TimeSpan.FromMinutes(5), dealCount,
+        async (i, _, ct) => deals[i] = await CreateDealAsync(ct), cancel);
+    if (deals.Contains(Guid.Empty))
     {
-        // Every endpoint the benchmark uses, so that each one's generated code is compiled before measuring.
-        switch (i % 4)
+        throw new InvalidOperationException("Not every deal was created in time.");
+    }
+
+    // The scratch side: the same deals' documents as the service stores them, in tables of the benchmark's own.
+    Console.Error.WriteLine($"Creating the scratch schema {Scratch} ...");
+    direct = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(postgres.ConnectionString)
+    {
+        MaxPoolSize = Math.Max(writers, readers) + 1,
+    }.ConnectionString).Build();
+    await ExecuteAsync($"""
+        drop schema if exists {Scratch} cascade;
+        create schema {Scratch};
+        create table {Scratch}.streams (id uuid primary key, version bigint not null);
+        create table {Scratch}.events (seq bigserial primary key, stream_id uuid not null, version bigint not null,
+            type text not null, data jsonb not null, timestamp timestamptz not null default now(), unique (stream_id, version));
+        create table {Scratch}.docs (id uuid primary key, data jsonb not null, version bigint not null);
+        """);
+    foreach (var deal in deals)
+    {
+        var document = await SendAsync(HttpMethod.Get, $"/api/deals/{deal}", null, HttpStatusCode.OK, cancel);
+        await ExecuteAsync($"""
+            insert into {Scratch}.streams values (@id, 1);
+            insert into {Scratch}.events (stream_id, version, type, data) values (@id, 1, 'talks_reported', @event::jsonb);
+            insert into {Scratch}.docs values (@id, @doc::jsonb, 1);
+            """, ("id", deal), ("event", newDeal), ("doc", document));
+    }
+
+    var phases = new List<Phase>();
+
+    // (i) Commands: append terms to one of the deals.
+    Console.Error.WriteLine($"Commands, {writers} connections: the service ...");
+    var serviceCommands = await MeasureAsync("POST terms (service)", writers, running.Id,
+        (i, _, ct) => SendAsync(HttpMethod.Post, $"/api/deals/{deals[i % dealCount]}/terms", terms, HttpStatusCode.OK, ct));
+    Console.Error.WriteLine($"Commands, {writers} connections: PostgreSQL alone ...");
+    var directCommands = await MeasureAsync("same-shaped transaction (PostgreSQL)", writers, null,
+        (i, _, ct) => DirectCommandAsync(deals[i % dealCount], ct));
+
+    // (ii) Status reads.
+    Console.Error.WriteLine($"Status reads, {readers} connections: the service ...");
+    var serviceReads = await MeasureAsync("GET status (service)", readers, running.Id,
+        (i, _, ct) => SendAsync(HttpMethod.Get, $"/api/deals/{deals[i % dealCount]}", null, HttpStatusCode.OK, ct));
+    Console.Error.WriteLine($"Status reads, {readers} connections: PostgreSQL alone ...");
+    var directReads = await MeasureAsync("primary-key select of the jsonb document (PostgreSQL)", readers, null,
+        (i, _, ct) => DirectReadAsync(deals[i % dealCount], ct));
+
+    // Latency at half the service's peak, open loop, both sides at that same rate.
+    var halfPeak = Math.Max(1, serviceCommands.Load.PerSecond / 2);
+    Console.Error.WriteLine($"Command latency at {halfPeak:F0}/s, open loop: the service ...");
+    var serviceLatency = await Load.OpenAsync(halfPeak, latencySeconds, maxRequests, 256,
+        (i, ct) => SendAsync(HttpMethod.Post, $"/api/deals/{deals[i % dealCount]}/terms", terms, HttpStatusCode.OK, ct), cancel);
+    Console.Error.WriteLine($"Command latency at {halfPeak:F0}/s, open loop: PostgreSQL alone ...");
+    var directLatency = await Load.OpenAsync(halfPeak, latencySeconds, maxRequests, Math.Max(writers, readers),
+        (i, ct) => DirectCommandAsync(deals[i % dealCount], ct), cancel);
+
+    // History of one long deal: its writers queue on the deal's lock, so several at once keep the service busy.
+    Console.Error.WriteLine($"Appending {historyEvents - 1} events to one deal ({writers} writers) ...");
+    var longDeal = await CreateDealAsync(cancel);
+    var appended = await Load.ClosedAsync(writers, TimeSpan.FromSeconds(settings["--history-seconds"]), historyEvents - 1,
+        (_, _, ct) => SendAsync(HttpMethod.Post, $"/api/deals/{longDeal}/terms", terms, HttpStatusCode.OK, ct), cancel);
+    var longEvents = (int)appended.Count + 1;
+    // Once untimed, as every other endpoint was warmed: the first call compiles the endpoint's code.
+    await ReadHistoryAsync(longDeal);
+    var historyTimes = new List<double>();
+    for (var i = 0; i < settings["--history-reads"]; i++)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var read = await ReadHistoryAsync(longDeal);
+        historyTimes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        if (read != longEvents)
         {
-            case 0:
-                warmUpDeal = await CreateDealAsync();
-                break;
-            case 1:
-                await SendAsync(HttpMethod.Post, $"/api/deals/{warmUpDeal}/terms", terms, HttpStatusCode.OK, cancel);
-                break;
-            case 2:
-                await SendAsync(HttpMethod.Get, $"/api/deals/{warmUpDeal}", null, HttpStatusCode.OK, cancel);
-                break;
-            default:
-                await SendAsync(HttpMethod.Get, $"/api/deals/{warmUpDeal}/history", null, HttpStatusCode.OK, cancel);
-                break;
+            throw new InvalidOperationException($"The history holds {read} events, expected {longEvents}.");
         }
     }
 
-    var posts = settings["--posts"];
-    Console.Error.WriteLine($"Measuring {posts} POSTs ...");
-    var creates = new List<double>();
-    var proposals = new List<double>();
-    var deals = new List<Guid>();
-    for (var i = 0; i < posts; i++)
+    await ExecuteAsync($"""
+        insert into {Scratch}.events (stream_id, version, type, data)
+        select @id, v, 'terms_proposed', @event::jsonb from generate_series(1, @count) v;
+        analyze {Scratch}.events;
+        """, ("id", longDeal), ("event", terms), ("count", longEvents));
+    await DirectHistoryAsync(longDeal);
+    var directHistoryTimes = new List<double>();
+    for (var i = 0; i < settings["--history-reads"]; i++)
     {
-        if (i % 2 == 0)
+        var start = Stopwatch.GetTimestamp();
+        var read = await DirectHistoryAsync(longDeal);
+        directHistoryTimes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        if (read != longEvents)
         {
-            var start = Stopwatch.GetTimestamp();
-            deals.Add(await CreateDealAsync());
-            creates.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-        }
-        else
-        {
-            proposals.Add(await TimeAsync(HttpMethod.Post, $"/api/deals/{deals[^1]}/terms", terms, HttpStatusCode.OK));
-        }
-    }
-
-    var gets = settings["--gets"];
-    Console.Error.WriteLine($"Measuring {gets} GETs ...");
-    var reads = new List<double>();
-    for (var i = 0; i < gets; i++)
-    {
-        reads.Add(await TimeAsync(HttpMethod.Get, $"/api/deals/{deals[i % deals.Count]}", null, HttpStatusCode.OK));
-    }
-
-    var historyEvents = settings["--history-events"];
-    Console.Error.WriteLine($"Appending {historyEvents} events to one deal ...");
-    var longDeal = await CreateDealAsync();
-    var appends = new List<double>();
-    for (var i = 1; i < historyEvents; i++)
-    {
-        appends.Add(await TimeAsync(HttpMethod.Post, $"/api/deals/{longDeal}/terms", terms, HttpStatusCode.OK));
-    }
-
-    // The whole history in one page; checked once so that a wrong page size cannot pass for a fast read.
-    var historyUrl = $"/api/deals/{longDeal}/history?limit={historyEvents}";
-    using (var history = JsonDocument.Parse(await SendAsync(HttpMethod.Get, historyUrl, null, HttpStatusCode.OK, cancel)))
-    {
-        var count = history.RootElement.GetProperty("events").GetArrayLength();
-        if (count != historyEvents)
-        {
-            throw new InvalidOperationException($"The history holds {count} events, expected {historyEvents}.");
+            throw new InvalidOperationException($"The scratch history holds {read} events, expected {longEvents}.");
         }
     }
 
-    var historyReads = settings["--history-reads"];
-    Console.Error.WriteLine($"Measuring {historyReads} history reads ...");
-    var historyLatencies = new List<double>();
-    for (var i = 0; i < historyReads; i++)
-    {
-        historyLatencies.Add(await TimeAsync(HttpMethod.Get, historyUrl, null, HttpStatusCode.OK));
-    }
-
-    await using var connection = new NpgsqlConnection(postgres.ConnectionString);
-    await connection.OpenAsync(cancel);
-    await using var version = new NpgsqlCommand("show server_version", connection);
+    await using var version = new NpgsqlCommand("show server_version", control);
     var postgresVersion = await version.ExecuteScalarAsync(cancel);
 
     var report = new StringBuilder();
-    var invariant = CultureInfo.InvariantCulture;
-    report.AppendLine(invariant, $"Machine: {Environment.ProcessorCount} logical CPUs, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}, PostgreSQL {postgresVersion} (fsync on)");
-    report.AppendLine(invariant, $"Service: {serviceDll} (built {File.GetLastWriteTime(serviceDll):yyyy-MM-dd HH:mm}), one sequential client on 127.0.0.1, {WarmUpRequests} warm-up requests");
+    report.AppendLine(invariant, $"Machine: {Environment.ProcessorCount} logical CPUs, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}, PostgreSQL {postgresVersion} (fsync on), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+    report.AppendLine(invariant, $"Service: {serviceDll} (built {File.GetLastWriteTime(serviceDll):yyyy-MM-dd HH:mm}), Production, API key, rate limit off; load from 127.0.0.1 over HTTP/1.1, {seconds.TotalSeconds:F0} s a phase after {warmUp.TotalSeconds:F0} s of warm-up, spread over {dealCount} deals");
     report.AppendLine();
-    report.AppendLine("| Startup (from Process.Start) | ms |");
-    report.AppendLine("|---|---:|");
-    report.AppendLine(invariant, $"| start → /health 200 | {await healthy:F0} |");
-    report.AppendLine(invariant, $"| start → first write (POST /api/deals 201) | {await firstWrite:F0} |");
+    report.AppendLine("| measure | the service | PostgreSQL alone, same shape | ratio |");
+    report.AppendLine("|---|---:|---:|---:|");
+    report.AppendLine(invariant, $"| commands/s: append terms to one of {dealCount} deals, {writers} connections | {serviceCommands.Load.PerSecond:F0} | {directCommands.Load.PerSecond:F0} | {serviceCommands.Load.PerSecond / directCommands.Load.PerSecond:F2}× |");
+    report.AppendLine(invariant, $"| reads/s: a deal's status, {readers} connections | {serviceReads.Load.PerSecond:F0} | {directReads.Load.PerSecond:F0} | {serviceReads.Load.PerSecond / directReads.Load.PerSecond:F2}× |");
+    report.AppendLine(invariant, $"| command p50 / p99 at {halfPeak:F0}/s (half the service's peak), open loop | {serviceLatency.Percentile(0.5):F1} / {serviceLatency.Percentile(0.99):F1} ms | {directLatency.Percentile(0.5):F1} / {directLatency.Percentile(0.99):F1} ms | {directLatency.Percentile(0.5) / serviceLatency.Percentile(0.5):F2}× / {directLatency.Percentile(0.99) / serviceLatency.Percentile(0.99):F2}× |");
+    report.AppendLine(invariant, $"| history of a {longEvents:N0}-event deal (GET, pages of {GetDealHistoryEndpoint.MaxLimit:N0}; median of {historyTimes.Count}) | {Median(historyTimes):F0} ms | {Median(directHistoryTimes):F0} ms | {Median(directHistoryTimes) / Median(historyTimes):F2}× |");
+    report.AppendLine(invariant, $"| start → first successful write (→ /health 200) | {await firstWrite:F0} ms ({await healthy:F0} ms) | — | — |");
+    report.AppendLine(invariant, $"| RSS of the service at steady load, peak (idle after start) | {phases.Where(p => p.Rss > 0).Max(p => p.Rss):F0} MB ({idleRss:F0} MB) | — | — |");
     report.AppendLine();
-    report.AppendLine("| Request | count | mean ms | p50 ms | p95 ms | p99 ms | max ms |");
-    report.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
-    report.AppendLine(Row("POST /api/deals", creates));
-    report.AppendLine(Row("POST /api/deals/{id}/terms", proposals));
-    report.AppendLine(Row("POST (both, alternating)", [.. creates, .. proposals]));
-    report.AppendLine(Row("GET /api/deals/{id}", reads));
-    report.AppendLine(Row($"POST /api/deals/{{id}}/terms (one deal, to {historyEvents} events)", appends));
-    report.AppendLine(Row($"GET /api/deals/{{id}}/history ({historyEvents} events)", historyLatencies));
+    report.AppendLine("Ratio: the service's speed over PostgreSQL's (for times, PostgreSQL's time over the service's): 1.00× would be as fast as PostgreSQL doing the same work alone.");
+    report.AppendLine();
+    report.AppendLine("| phase | ops | CPU cores: service / postgres / load generator | CPU µs per op: service / postgres | SQL statements / op, sent (with those run inside functions) | round trips / op |");
+    report.AppendLine("|---|---:|---:|---:|---:|---:|");
+    foreach (var phase in phases)
+    {
+        report.AppendLine(invariant, $"| {phase.Name} | {phase.Load.Count:N0} | {Cores(phase.ServiceCpu, phase.Load.Seconds)} / {Cores(phase.PostgresCpu, phase.Load.Seconds)} / {Cores(phase.ClientCpu, phase.Load.Seconds)} | {Micros(phase.ServiceCpu, phase.Load.Count)} / {Micros(phase.PostgresCpu, phase.Load.Count)} | {PerOp(phase.Statements?.Where(s => s.TopLevel).Sum(s => s.Calls), phase.Load.Count)} ({PerOp(phase.Statements?.Sum(s => s.Calls), phase.Load.Count)}) | {PerOp(phase.Segments, phase.Load.Count)} |");
+    }
+
+    report.AppendLine();
+    report.AppendLine("CPU in cores (CPU seconds over wall seconds; the machine has " + Environment.ProcessorCount.ToString(invariant) +
+        "). SQL statements from pg_stat_statements (BEGIN and COMMIT count); round trips are the TCP data segments the client sent to PostgreSQL (ss), one per flush.");
+    foreach (var phase in phases.Where(p => p.Statements is { Count: > 0 }))
+    {
+        report.AppendLine();
+        report.AppendLine(invariant, $"Statements of \"{phase.Name}\" (per op; total ms per op):");
+        report.AppendLine();
+        report.AppendLine("| per op | ms / op | statement |");
+        report.AppendLine("|---:|---:|---|");
+        foreach (var statement in phase.Statements!.Where(s => s.Calls * 50 >= phase.Load.Count).Take(16))
+        {
+            var nested = statement.TopLevel ? "" : "↳ inside a function: ";
+            report.AppendLine(invariant, $"| {(double)statement.Calls / phase.Load.Count:F2} | {statement.TotalMilliseconds / phase.Load.Count:F3} | {nested}`{Shorten(statement.Query)}` |");
+        }
+    }
+
     Console.Write(report);
     return 0;
+
+    async Task<Phase> MeasureAsync(string name, int connections, int? servicePid, Func<long, int, CancellationToken, Task> operation)
+    {
+        if (warmUp > TimeSpan.Zero)
+        {
+            await Load.ClosedAsync(connections, warmUp, maxRequests, operation, cancel);
+        }
+
+        if (statementStatistics)
+        {
+            await Probes.ResetStatementsAsync(control, cancel);
+        }
+
+        var client = servicePid ?? Environment.ProcessId;
+        var segmentsBefore = await Probes.SegmentsSentAsync(client, postgres.Port, cancel);
+        var cpu = (Service: servicePid is { } s ? Probes.CpuSeconds(s) : 0, Postgres: Probes.ClusterCpuSeconds(postmaster), Client: Probes.CpuSeconds(Environment.ProcessId));
+        using var sampling = new CancellationTokenSource();
+        var rss = servicePid is { } pid ? SampleRssAsync(pid, sampling.Token) : Task.FromResult(0.0);
+        var load = await Load.ClosedAsync(connections, seconds, maxRequests, operation, cancel);
+        var after = (Service: servicePid is { } t ? Probes.CpuSeconds(t) : 0, Postgres: Probes.ClusterCpuSeconds(postmaster), Client: Probes.CpuSeconds(Environment.ProcessId));
+        var segmentsAfter = await Probes.SegmentsSentAsync(client, postgres.Port, cancel);
+        await sampling.CancelAsync();
+        var statements = statementStatistics ? await Probes.StatementsAsync(control, cancel) : null;
+        var phase = new Phase(name, load, after.Service - cpu.Service, after.Postgres - cpu.Postgres, after.Client - cpu.Client,
+            segmentsAfter - segmentsBefore, statements, await rss);
+        phases.Add(phase);
+        return phase;
+    }
+
+    async Task DirectCommandAsync(Guid id, CancellationToken ct)
+    {
+        // Separate round trips, as the statements of one transaction are sent one after another by a client that reads
+        // each answer: BEGIN goes with the first.
+        await using var connection = await direct.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        string document;
+        long current;
+        await using (var select = new NpgsqlCommand($"select data::text, version from {Scratch}.docs where id = @id for update", connection, transaction))
+        {
+            select.Parameters.AddWithValue("id", id);
+            await using var reader = await select.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct))
+            {
+                throw new InvalidOperationException($"No scratch document {id}.");
+            }
+
+            document = reader.GetString(0);
+            current = reader.GetInt64(1);
+        }
+
+        var next = current + 1;
+        await using (var insert = new NpgsqlCommand($"insert into {Scratch}.events (stream_id, version, type, data) values (@id, @version, 'terms_proposed', @data::jsonb)", connection, transaction))
+        {
+            insert.Parameters.AddWithValue("id", id);
+            insert.Parameters.AddWithValue("version", next);
+            insert.Parameters.AddWithValue("data", terms);
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+
+        await using (var bump = new NpgsqlCommand($"update {Scratch}.streams set version = @version where id = @id", connection, transaction))
+        {
+            bump.Parameters.AddWithValue("id", id);
+            bump.Parameters.AddWithValue("version", next);
+            await bump.ExecuteNonQueryAsync(ct);
+        }
+
+        await using (var upsert = new NpgsqlCommand($$"""
+            insert into {{Scratch}}.docs (id, data, version) values (@id, jsonb_set(@data::jsonb, '{version}', to_jsonb(@version)), @version)
+            on conflict (id) do update set data = excluded.data, version = excluded.version
+            """, connection, transaction))
+        {
+            upsert.Parameters.AddWithValue("id", id);
+            upsert.Parameters.AddWithValue("data", document);
+            upsert.Parameters.AddWithValue("version", next);
+            await upsert.ExecuteNonQueryAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    async Task DirectReadAsync(Guid id, CancellationToken ct)
+    {
+        await using var select = direct.CreateCommand($"select data::text from {Scratch}.docs where id = @id");
+        select.Parameters.AddWithValue("id", id);
+        if (await select.ExecuteScalarAsync(ct) is not string)
+        {
+            throw new InvalidOperationException($"No scratch document {id}.");
+        }
+    }
+
+    async Task<int> DirectHistoryAsync(Guid id)
+    {
+        await using var select = direct.CreateCommand(
+            $"select version, type, data::text, timestamp from {Scratch}.events where stream_id = @id order by version");
+        select.Parameters.AddWithValue("id", id);
+        await using var reader = await select.ExecuteReaderAsync(cancel);
+        var count = 0;
+        while (await reader.ReadAsync(cancel))
+        {
+            _ = reader.GetString(2);
+            count++;
+        }
+
+        return count;
+    }
+
+    async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = direct.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync(cancel);
+    }
+
+    // Every page of the deal's history, the largest the API gives, following its next-page pointer.
+    async Task<int> ReadHistoryAsync(Guid id)
+    {
+        var count = 0;
+        long? from = 1;
+        for (var pages = 0; from is not null && pages < 1000; pages++)
+        {
+            using var page = JsonDocument.Parse(await SendAsync(HttpMethod.Get,
+                $"/api/deals/{id}/history?fromVersion={from}&limit={GetDealHistoryEndpoint.MaxLimit}", null, HttpStatusCode.OK, cancel));
+            count += page.RootElement.GetProperty("events").GetArrayLength();
+            from = page.RootElement.GetProperty("nextFromVersion") is { ValueKind: JsonValueKind.Number } next ? next.GetInt64() : null;
+        }
+
+        return count;
+    }
+
+    async Task<double> SampleRssAsync(int pid, CancellationToken ct)
+    {
+        var peak = 0.0;
+        while (!ct.IsCancellationRequested)
+        {
+            peak = Math.Max(peak, Probes.RssMegabytes(pid));
+            try
+            {
+                await Task.Delay(250, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        return peak;
+    }
 
     async Task<double> PollAsync(Func<Task<bool>> attempt)
     {
@@ -252,7 +479,7 @@ try
 }
 catch (Exception e) when (e is not OutOfMemoryException)
 {
-    Console.Error.WriteLine(cancel.IsCancellationRequested ? "Interrupted." : $"Benchmark failed: {e.Message}");
+    Console.Error.WriteLine(cancel.IsCancellationRequested ? "Interrupted." : $"Benchmark failed: {e}");
     if (!cancel.IsCancellationRequested && !serviceOutput.IsEmpty)
     {
         Console.Error.WriteLine("Last lines of the service's output:");
@@ -263,6 +490,11 @@ catch (Exception e) when (e is not OutOfMemoryException)
 }
 finally
 {
+    if (direct is not null)
+    {
+        await direct.DisposeAsync();
+    }
+
     if (service is not null)
     {
         service.Kill(entireProcessTree: true);
@@ -298,18 +530,27 @@ async Task<string> SendAsync(HttpMethod method, string url, string? body, HttpSt
         : throw new InvalidOperationException($"{method} {url} answered {(int)response.StatusCode}, expected {(int)expected}: {text}");
 }
 
-// The time of one request, its response read in full.
-async Task<double> TimeAsync(HttpMethod method, string url, string? body, HttpStatusCode expected)
+async Task<Guid> CreateDealAsync(CancellationToken cancellationToken)
 {
-    var start = Stopwatch.GetTimestamp();
-    await SendAsync(method, url, body, expected, cancel);
-    return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    using var created = JsonDocument.Parse(await SendAsync(HttpMethod.Post, "/api/deals", newDeal, HttpStatusCode.Created, cancellationToken));
+    return created.RootElement.GetProperty("id").GetGuid();
 }
 
-async Task<Guid> CreateDealAsync()
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+static string Cores(double cpuSeconds, double wallSeconds) => string.Create(CultureInfo.InvariantCulture, $"{cpuSeconds / wallSeconds:F2}");
+
+static string Micros(double cpuSeconds, long count) =>
+    count == 0 ? "—" : string.Create(CultureInfo.InvariantCulture, $"{cpuSeconds * 1e6 / count:F0}");
+
+static string PerOp(long? total, long count) =>
+    total is null || count == 0 ? "—" : string.Create(CultureInfo.InvariantCulture, $"{(double)total / count:F2}");
+
+// One line, at most 110 characters, safe inside a Markdown table cell and code span.
+static string Shorten(string query)
 {
-    using var created = JsonDocument.Parse(await SendAsync(HttpMethod.Post, "/api/deals", newDeal, HttpStatusCode.Created, cancel));
-    return created.RootElement.GetProperty("id").GetGuid();
+    var line = string.Join(' ', query.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)).Replace('`', '\'').Replace("|", "\\|", StringComparison.Ordinal);
+    return line.Length <= 110 ? line : line[..107] + "...";
 }
 
 static Process StartService(string dll, string connectionString, int port, ConcurrentQueue<string> output)
@@ -359,20 +600,6 @@ static Process StartService(string dll, string connectionString, int port, Concu
     return process;
 }
 
-static string Row(string name, List<double> milliseconds)
-{
-    if (milliseconds.Count == 0)
-    {
-        return $"| {name} | 0 | | | | | |";
-    }
-
-    var sorted = milliseconds.Order().ToArray();
-    // Nearest-rank percentile: an observed latency, never an interpolation between two.
-    double Percentile(double q) => sorted[Math.Max(0, (int)Math.Ceiling(q * sorted.Length) - 1)];
-    return string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {sorted.Length} | {sorted.Average():F2} | {Percentile(0.50):F2} | {Percentile(0.95):F2} | {Percentile(0.99):F2} | {sorted[^1]:F2} |");
-}
-
 static void DeleteFolder(string path)
 {
     try
@@ -387,3 +614,8 @@ static void DeleteFolder(string path)
         Console.Error.WriteLine($"Could not delete {path}: {e.Message}");
     }
 }
+
+/// <summary>One measured phase: its load, the CPU seconds each side used, the round trips and statements it cost.</summary>
+internal sealed record Phase(
+    string Name, LoadResult Load, double ServiceCpu, double PostgresCpu, double ClientCpu, long? Segments,
+    IReadOnlyList<Statement>? Statements, double Rss);
