@@ -12,6 +12,7 @@ public class OpenApiClientTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task a_typescript_client_generated_from_the_document_compiles_against_a_program_that_reads_deals()
     {
+        Npx.RequireNode();
         var folder = TempFolder.Create("negotiations-ts-client");
         try
         {

@@ -10,6 +10,7 @@ public class OpenApiLintTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task the_served_document_passes_redocly_lint_with_no_errors()
     {
+        Npx.RequireNode();
         var folder = TempFolder.Create("negotiations-openapi");
         try
         {
