@@ -14,7 +14,7 @@ public sealed class DealsModule : IServiceModule
     private static readonly RouteIdMetadata DealId = new("deal", DealProblems.NotFound);
 
     public void AddServices(WebApplicationBuilder builder) =>
-        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(ApiDocument.Name, DealExamples.Configure);
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(ApiDocument.Name, DealsDocument.Configure);
 
     public void ConfigureMarten(StoreOptions options)
     {
@@ -35,6 +35,12 @@ public sealed class DealsModule : IServiceModule
             if (chain.RoutePattern?.RawText?.StartsWith("/api/deals/{id}", StringComparison.Ordinal) == true)
             {
                 chain.Metadata.WithMetadata(DealId);
+            }
+
+            if (chain.Method.HandlerType.Namespace?.StartsWith(typeof(DealsModule).Namespace!, StringComparison.Ordinal) == true)
+            {
+                var questions = chain.Method.HandlerType.Namespace.EndsWith(".Questions", StringComparison.Ordinal);
+                chain.Metadata.WithMetadata(new CapabilityTag(questions ? DealsDocument.QuestionsTag : DealsDocument.DealsTag));
             }
         });
         http.MapConcurrencyFailuresToConflict(toProblemDetails: _ => DealProblems.ConcurrentChange());

@@ -16,20 +16,39 @@ public sealed class QueryRecordAttribute(Type record) : Attribute
     public Type Record { get; } = record;
 }
 
+/// <summary>On an endpoint: an answer header it sets with the given status (the document lists it there).</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+public sealed class ResponseHeaderAttribute(int status, string name, string description) : Attribute
+{
+    public string Status { get; } = status.ToString(CultureInfo.InvariantCulture);
+
+    public string Name { get; } = name;
+
+    public string Description { get; } = description;
+}
+
+/// <summary>On an endpoint: a request header it reads.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+public sealed class RequestHeaderAttribute(string name, string description) : Attribute
+{
+    public string Name { get; } = name;
+
+    public string Description { get; } = description;
+}
+
+/// <summary>Endpoint metadata a module adds to its endpoints: the capability they are listed under in the document.</summary>
+public sealed record CapabilityTag(string Name);
+
 /// <summary>
 /// The OpenAPI document as the API behaves, where ASP.NET's generator cannot see it: texts typed as strings with their
 /// limits (a custom converter hides them), decimals as decimals, the typed query records as parameters, the problem
-/// answers every operation can give and the headers it reads and writes, tags by capability.
+/// answers the platform gives and the headers it reads and writes, the endpoints' own headers and the capability tags
+/// their modules give them. What is a module's (its texts' limits, its tags' descriptions, its examples, the API-key
+/// schemes and the answers they add) the module adds itself.
 /// </summary>
 public static class ApiDocument
 {
     public const string Name = "v1";
-
-    private static readonly HashSet<string> ShortTexts =
-        ["title", "name", "publication", "instrument", "regulator", "jurisdiction", "party", "relays"];
-
-    private static readonly HashSet<string> LongTexts =
-        ["summary", "reason", "governance", "commitments", "eventReason", "text", "answer", "statement", "condition", "conditions"];
 
     public const string DocsRoute = "/docs";
 
@@ -94,13 +113,6 @@ public static class ApiDocument
                 schema.Enum = [.. schema.Enum!.Where(value => value is not null)];
             }
 
-            document.Tags = new HashSet<OpenApiTag>
-            {
-                new() { Name = "Deals", Description = "Deal streams: report, propose, revise, agree, review, complete, end; status, history, claims, diff, chart." },
-                new() { Name = "Questions", Description = "Questions watchers wait on, and their answers." },
-                new() { Name = "Tamper evidence", Description = "The hash chain over every event (Auditor, Admin)." },
-                new() { Name = "Service", Description = "Health." },
-            };
             return Task.CompletedTask;
         });
         options.AddSchemaTransformer(DescribeSchema);
@@ -108,22 +120,21 @@ public static class ApiDocument
         options.AddOperationTransformer(DescribeOperation);
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> ShortSummaries = new();
+    private const string ShortSummary = "negotiations.summary";
 
     /// <summary>
     /// Registered after every other transformer, as a document transformer (.NET's XML-comment support rewrites each
     /// operation's summary after the operation transformers): the endpoint's short summary names the operation and its doc
-    /// comment explains it; Wolverine's operation id ("GET_api_deals_id") is no description.
+    /// comment explains it; Wolverine's operation id ("GET_api_deals_id") is neither.
     /// </summary>
     public static void Finish(OpenApiOptions options)
     {
         options.AddOperationTransformer((operation, context, _) =>
         {
-            if (operation.OperationId is { } id
-                && context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Http.Metadata.IEndpointSummaryMetadata>()
-                    .LastOrDefault(m => !IsOperationId(m.Summary)) is { } named)
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Http.Metadata.IEndpointSummaryMetadata>()
+                    .LastOrDefault(m => m.Summary != operation.OperationId) is { } named)
             {
-                ShortSummaries[id] = named.Summary;
+                (operation.Metadata ??= new Dictionary<string, object>())[ShortSummary] = named.Summary;
             }
 
             return Task.CompletedTask;
@@ -132,49 +143,48 @@ public static class ApiDocument
         {
             foreach (var operation in (document.Paths ?? []).Values.SelectMany(path => path.Operations?.Values.AsEnumerable() ?? []))
             {
-                if (IsOperationId(operation.Description))
+                var named = operation.Metadata?.TryGetValue(ShortSummary, out var summary) == true ? (string)summary : null;
+                var explained = new[] { operation.Summary, operation.Description }
+                    .FirstOrDefault(text => text is not null && text != operation.OperationId && text != named);
+                operation.Summary = named ?? FirstSentence(explained) ?? operation.Summary;
+                operation.Description = explained;
+                // Every answer echoes the correlation id, also those a module's transformer added.
+                foreach (var response in (operation.Responses ?? []).Values.OfType<OpenApiResponse>())
                 {
-                    operation.Description = null;
-                }
-
-                var named = operation.OperationId is { } id && ShortSummaries.TryGetValue(id, out var summary) ? summary : null;
-                if (IsOperationId(operation.Summary) || (named is not null && operation.Summary != named))
-                {
-                    if (!IsOperationId(operation.Summary) && operation.Summary != named)
-                    {
-                        operation.Description ??= operation.Summary;
-                    }
-
-                    operation.Summary = named ?? FirstSentence(operation.Description);
+                    (response.Headers ??= new Dictionary<string, IOpenApiHeader>())
+                        .TryAdd(Correlation.CorrelationHeader, new OpenApiHeader { Description = "The request's correlation id.", Schema = Text() });
                 }
             }
 
+            // The generator lists every operation's first tag (a .NET class name); only the capability tags are used.
+            var used = (document.Paths ?? []).Values.SelectMany(path => path.Operations?.Values.AsEnumerable() ?? [])
+                .SelectMany(operation => operation.Tags?.AsEnumerable() ?? []).Select(tag => tag.Name).ToHashSet();
+            foreach (var unused in document.Tags?.Where(tag => !used.Contains(tag.Name)).ToList() ?? [])
+            {
+                document.Tags!.Remove(unused);
+            }
             return Task.CompletedTask;
         });
     }
 
-    private static bool IsOperationId(string? text) => text is not null && text.Contains("_api_", StringComparison.Ordinal) && !text.Contains(' ', StringComparison.Ordinal);
+    /// <summary>A module's tag, with what its operations are for.</summary>
+    public static void AddTag(OpenApiOptions options, string name, string description) => options.AddDocumentTransformer((document, _, _) =>
+    {
+        (document.Tags ??= new HashSet<OpenApiTag>()).Add(new OpenApiTag { Name = name, Description = description });
+        return Task.CompletedTask;
+    });
 
     private static string? FirstSentence(string? text) => text?.Split(". ", 2)[0].TrimEnd('.').Replace('\n', ' ');
 
     private static Task DescribeSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         var type = context.JsonTypeInfo.Type;
-        var name = context.JsonPropertyInfo?.Name;
         if (type == typeof(string))
         {
             var nullable = context.JsonPropertyInfo is { } property && (property.IsGetNullable || property.IsSetNullable);
             schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
-            (schema.MaxLength, schema.Pattern, schema.Format) = name switch
-            {
-                "currency" => (3, "^[A-Z]{3}$", null),
-                "url" when context.JsonPropertyInfo?.DeclaringType.Name == "Source" => (2000, null, "uri"),
-                "url" => (schema.MaxLength, null, "uri-reference"),
-                _ when ShortTexts.Contains(name ?? "") => (200, null, null),
-                _ when LongTexts.Contains(name ?? "") => (4000, null, null),
-                _ => (schema.MaxLength, schema.Pattern, schema.Format),
-            };
         }
+
         else if (type == typeof(decimal) || type == typeof(decimal?))
         {
             schema.Format = "decimal";
@@ -187,13 +197,13 @@ public static class ApiDocument
     {
         var route = "/" + (context.Description.RelativePath ?? "").TrimEnd('/');
         var method = context.Description.HttpMethod ?? "GET";
-        operation.Tags = new HashSet<OpenApiTagReference> { new(TagOf(route), context.Document) };
-        // The endpoint's short summary names it; its XML doc comment (which .NET puts in the summary) explains it.
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        operation.Tags = new HashSet<OpenApiTagReference> { new(metadata.OfType<CapabilityTag>().LastOrDefault()?.Name ?? "Service", context.Document) };
         operation.Responses ??= [];
         var write = method != "GET";
-        foreach (var (status, when) in Problems(route, write))
+        foreach (var (status, when) in Problems(route, write, metadata.OfType<RouteIdMetadata>().FirstOrDefault()))
         {
-            operation.Responses.TryAdd(status, Problem(when, context.Document, retryAfter: status is "429" or "503"));
+            operation.Responses.TryAdd(status, Problem(when, context.Document, retryAfter: status == "503"));
         }
 
         operation.Parameters ??= [];
@@ -207,14 +217,12 @@ public static class ApiDocument
 
         if (write)
         {
-            operation.Parameters.Add(Header("Idempotency-Key", "Repeats of the request with this key get the first answer (24 h); another request under the same key a 422."));
             operation.Parameters.Add(Header(Correlation.CausationHeader, "What led to this command: recorded with its events."));
-            operation.Parameters.Add(Header("X-Recorded-By", "Who recorded the write, when the caller has no API key (open Development mode); a key's name wins."));
         }
 
-        if (method == "GET" && route == "/api/deals/{id}")
+        foreach (var header in metadata.OfType<RequestHeaderAttribute>())
         {
-            operation.Parameters.Add(Header("If-None-Match", "The ETag held: when the deal is still at that version, 304 with no body."));
+            operation.Parameters.Add(Header(header.Name, header.Description));
         }
 
         operation.Parameters.Add(Header(Correlation.CorrelationHeader,
@@ -222,53 +230,22 @@ public static class ApiDocument
         foreach (var (status, response) in operation.Responses.Select(r => (r.Key, r.Value)).Where(r => r.Value is OpenApiResponse))
         {
             var headers = ((OpenApiResponse)response).Headers ??= new Dictionary<string, IOpenApiHeader>();
-            headers.TryAdd(Correlation.CorrelationHeader, new OpenApiHeader { Description = "The request's correlation id.", Schema = Text() });
-            foreach (var (name, description) in HeadersOf(method, route, status))
+            if (method == "POST" && status == "201")
             {
-                headers.TryAdd(name, new OpenApiHeader { Description = description, Schema = Text() });
+                headers.TryAdd("Location", new OpenApiHeader { Description = "The new resource.", Schema = Text() });
+            }
+
+            foreach (var header in metadata.OfType<ResponseHeaderAttribute>().Where(h => h.Status == status))
+            {
+                headers.TryAdd(header.Name, new OpenApiHeader { Description = header.Description, Schema = Text() });
             }
         }
 
         return Task.CompletedTask;
     }
 
-    /// <summary>The answer headers the API sets on this operation's answers with this status.</summary>
-    private static IEnumerable<(string Name, string Description)> HeadersOf(string method, string route, string status)
-    {
-        if (status == "401")
-        {
-            yield return ("WWW-Authenticate", "How to authenticate: `ApiKey header=\"X-Api-Key\"`.");
-        }
-
-        if (method == "POST" && status == "201")
-        {
-            yield return ("Location", "The new resource.");
-        }
-
-        if (method == "GET" && status is "200" or "304" && route == "/api/deals/{id}")
-        {
-            yield return ("ETag", "The version the answer reflects, quoted.");
-        }
-
-        if (method == "GET" && status == "200" && route.EndsWith("/history", StringComparison.Ordinal))
-        {
-            yield return ("X-Next-From-Version", "Where the next page starts (absent on the last page).");
-            yield return ("Link", "The next page, `rel=\"next\"`.");
-        }
-    }
-
-    /// <summary>Tags by capability, from the route.</summary>
-    private static string TagOf(string route) => route switch
-    {
-        _ when route.StartsWith("/api/questions", StringComparison.Ordinal) || route.EndsWith("/questions", StringComparison.Ordinal)
-            || route.EndsWith("/answers", StringComparison.Ordinal) => "Questions",
-        _ when route.EndsWith("/verify", StringComparison.Ordinal) || route.StartsWith("/api/chain-heads", StringComparison.Ordinal) => "Tamper evidence",
-        _ when route.StartsWith("/api/deals", StringComparison.Ordinal) => "Deals",
-        _ => "Service",
-    };
-
-    /// <summary>The problem answers an operation can give, with when.</summary>
-    private static IEnumerable<(string Status, string When)> Problems(string route, bool write)
+    /// <summary>The problem answers the platform gives on an operation, with when.</summary>
+    private static IEnumerable<(string Status, string When)> Problems(string route, bool write, RouteIdMetadata? routeId)
     {
         if (!route.StartsWith("/api/", StringComparison.Ordinal))
         {
@@ -276,28 +253,29 @@ public static class ApiDocument
         }
 
         yield return ("400", "The request is invalid: `errors` names each bad member or parameter.");
-        yield return ("401", "No valid API key (`X-Api-Key: <key>` or `Authorization: ApiKey <key>`).");
-        yield return ("403", "The key's role may not do this.");
-        if (route.Contains("{id}", StringComparison.Ordinal))
+        if (routeId is not null)
         {
-            yield return ("404", "No deal with this id (or nothing known at the point asked for).");
+            yield return ("404", $"No {routeId.Kind} with this id (or nothing known at the point asked for).");
         }
 
         if (write)
         {
-            yield return ("409", "A stale `expectedVersion` (with `currentVersion`), a lost race, or a write the deal's state refuses.");
+            if (routeId is not null)
+            {
+                yield return ("409", $"A stale `expectedVersion` (with `currentVersion`), a lost race, or a write the {routeId.Kind}'s state refuses.");
+            }
+
             yield return ("408", "The body stopped coming before it was whole.");
-            yield return ("413", "The body is over 256 KiB.");
-            yield return ("415", "The body is not JSON.");
-            yield return ("422", "The `Idempotency-Key` was used for a different request.");
-            yield return ("429", "Past the key's write limit; retry after `Retry-After` seconds.");
+            yield return ("413", $"The body is over {JsonBody.MaxBodyBytes / 1024} KiB.");
+            yield return ("415", "The body is not JSON (UTF-8, not compressed).");
         }
 
         yield return ("500", "An unexpected error; `traceId` is in the server log.");
-        yield return ("503", "PostgreSQL is unreachable (or the deal's audit chain is damaged); retry after `Retry-After` seconds.");
+        yield return ("503", "PostgreSQL is unreachable (or the stream's audit chain is damaged); retry after `Retry-After` seconds.");
     }
 
-    private static OpenApiResponse Problem(string description, OpenApiDocument? document, bool retryAfter) => new()
+    /// <summary>A problem answer: ProblemDetails, with <c>Retry-After</c> when the caller should come back.</summary>
+    public static OpenApiResponse Problem(string description, OpenApiDocument? document, bool retryAfter) => new()
     {
         Description = description,
         Content = new Dictionary<string, OpenApiMediaType>
@@ -331,9 +309,9 @@ public static class ApiDocument
         },
     };
 
-    private static OpenApiSchema Text(bool nullable = false) => new() { Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String };
+    public static OpenApiSchema Text(bool nullable = false) => new() { Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String };
 
-    private static OpenApiParameter Header(string name, string description) => new()
+    public static OpenApiParameter Header(string name, string description) => new()
     {
         Name = name,
         In = ParameterLocation.Header,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Negotiations.Infrastructure;
 
 namespace Negotiations.Security;
 
@@ -33,13 +34,33 @@ public static class ApiKeyDocument
         });
         options.AddOperationTransformer((operation, context, _) =>
         {
-            if (context.Description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true)
+            if (context.Description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) != true)
             {
-                operation.Security =
-                [
-                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(HeaderScheme, context.Document)] = [] },
-                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AuthorizationScheme, context.Document)] = [] },
-                ];
+                return Task.CompletedTask;
+            }
+
+            operation.Security =
+            [
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(HeaderScheme, context.Document)] = [] },
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AuthorizationScheme, context.Document)] = [] },
+            ];
+            operation.Responses ??= [];
+            var unauthenticated = ApiDocument.Problem("No valid API key (`X-Api-Key: <key>` or `Authorization: ApiKey <key>`).", context.Document, retryAfter: false);
+            unauthenticated.Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                ["WWW-Authenticate"] = new OpenApiHeader { Description = "How to authenticate: `ApiKey header=\"X-Api-Key\"`.", Schema = ApiDocument.Text() },
+            };
+            operation.Responses.TryAdd("401", unauthenticated);
+            operation.Responses.TryAdd("403", ApiDocument.Problem("The key's role may not do this.", context.Document, retryAfter: false));
+            if (context.Description.HttpMethod != "GET")
+            {
+                // Writes: Protect gives them idempotency, the write limit, and recorded-by.
+                operation.Responses.TryAdd("422", ApiDocument.Problem("The `Idempotency-Key` was used for a different request.", context.Document, retryAfter: false));
+                operation.Responses.TryAdd("429", ApiDocument.Problem("Past the key's write limit; retry after `Retry-After` seconds.", context.Document, retryAfter: true));
+                (operation.Parameters ??= []).Add(ApiDocument.Header(
+                    "Idempotency-Key", "Repeats of the request with this key get the first answer (24 h); another request under the same key a 422."));
+                operation.Parameters.Add(ApiDocument.Header(
+                    RecordedBy.Header, "Who recorded the write, when the caller has no API key (open Development mode); a key's name wins."));
             }
 
             return Task.CompletedTask;

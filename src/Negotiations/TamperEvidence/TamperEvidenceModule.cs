@@ -1,5 +1,6 @@
 using Marten;
 using Negotiations.Infrastructure;
+using Wolverine.Http;
 
 namespace Negotiations.TamperEvidence;
 
@@ -9,6 +10,20 @@ namespace Negotiations.TamperEvidence;
 /// </summary>
 public sealed class TamperEvidenceModule : IServiceModule
 {
+    private static readonly CapabilityTag Tag = new("Tamper evidence");
+
+    public void AddServices(WebApplicationBuilder builder) =>
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(ApiDocument.Name, options =>
+            ApiDocument.AddTag(options, Tag.Name, "The hash chain over every event (Auditor, Admin)."));
+
+    public void ConfigureHttp(WolverineHttpOptions http) => http.ConfigureEndpoints(chain =>
+    {
+        if (chain.Method.HandlerType.Namespace == typeof(TamperEvidenceModule).Namespace)
+        {
+            chain.Metadata.WithMetadata(Tag);
+        }
+    });
+
     public void ConfigureMarten(StoreOptions options)
     {
         options.Storage.ExtendedSchemaObjects.Add(EventChainStore.Table());

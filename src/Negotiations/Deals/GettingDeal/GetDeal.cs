@@ -24,6 +24,9 @@ public static class GetDealEndpoint
     /// </summary>
     [ProducesResponseType<Deal>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [RequestHeader("If-None-Match", "The ETag held: when the deal is still at that version, 304 with no body.")]
+    [ResponseHeader(StatusCodes.Status200OK, "ETag", "The version the answer reflects, quoted.")]
+    [ResponseHeader(StatusCodes.Status304NotModified, "ETag", "The version the answer reflects, quoted.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [EndpointSummary("A deal's status, now or as of a point on either time axis")]

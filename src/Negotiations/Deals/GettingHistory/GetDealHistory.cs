@@ -62,6 +62,8 @@ public static class GetDealHistoryEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [EndpointSummary("A deal's recorded history (JSON or CSV)")]
     [QueryRecord(typeof(HistoryQuery))]
+    [ResponseHeader(StatusCodes.Status200OK, NextFromVersionHeader, "Where the next page starts (absent on the last page).")]
+    [ResponseHeader(StatusCodes.Status200OK, "Link", "The next page, `rel=\"next\"`.")]
     [WolverineGet("/api/deals/{id}/history")]
     public static async Task<IResult> Get(
         Guid id, HttpContext context, IQuerySession session, IOptions<JsonOptions> json, CancellationToken cancellationToken)

@@ -1,12 +1,25 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Negotiations.Infrastructure;
 
 namespace Negotiations.Deals;
 
-/// <summary>Request examples in the OpenAPI document, taken from the Amazon–OpenAI story.</summary>
-public static class DealExamples
+/// <summary>
+/// What the deals module adds to the OpenAPI document: its tags, the limits of its texts (the same <see cref="TextLimits"/>
+/// validation uses), the currency and URL formats, and request examples taken from the Amazon–OpenAI story.
+/// </summary>
+public static class DealsDocument
 {
+    public const string DealsTag = "Deals";
+    public const string QuestionsTag = "Questions";
+
+    private static readonly HashSet<string> Names =
+        ["title", "name", "publication", "instrument", "regulator", "jurisdiction", "party", "relays"];
+
+    private static readonly HashSet<string> Paragraphs =
+        ["summary", "reason", "governance", "commitments", "eventReason", "text", "answer", "statement", "condition", "conditions"];
+
     private const string Wsj = """{ "publication": "Wall Street Journal", "publishedOn": "2026-01-29", "attribution": "AnonymousSource" }""";
     private const string Release = """{ "publication": "OpenAI press release", "publishedOn": "2026-02-27", "attribution": "CompanyStatement" }""";
 
@@ -42,14 +55,36 @@ public static class DealExamples
             """,
     };
 
-    public static void Configure(OpenApiOptions options) => options.AddOperationTransformer((operation, context, _) =>
+    public static void Configure(OpenApiOptions options)
     {
-        if (ByRoute.TryGetValue($"{context.Description.HttpMethod} {context.Description.RelativePath}", out var example)
-            && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true && media is OpenApiMediaType body)
+        ApiDocument.AddTag(options, DealsTag, "Deal streams: report, propose, revise, agree, review, complete, end; status, history, claims, diff, chart.");
+        ApiDocument.AddTag(options, QuestionsTag, "Questions watchers wait on, and their answers.");
+        options.AddSchemaTransformer((schema, context, _) =>
         {
-            body.Example = JsonNode.Parse(example);
-        }
+            if (context.JsonTypeInfo.Type == typeof(string) && context.JsonPropertyInfo?.Name is { } name)
+            {
+                (schema.MaxLength, schema.Pattern, schema.Format) = name switch
+                {
+                    "currency" => (3, "^[A-Z]{3}$", schema.Format),
+                    "url" when context.JsonPropertyInfo.DeclaringType == typeof(Source) => (Source.MaxUrlLength, schema.Pattern, "uri"),
+                    "url" => (schema.MaxLength, schema.Pattern, "uri-reference"),
+                    _ when Names.Contains(name) => (TextLimits.Name, schema.Pattern, schema.Format),
+                    _ when Paragraphs.Contains(name) => (TextLimits.Paragraphs, schema.Pattern, schema.Format),
+                    _ => (schema.MaxLength, schema.Pattern, schema.Format),
+                };
+            }
 
-        return Task.CompletedTask;
-    });
+            return Task.CompletedTask;
+        });
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            if (ByRoute.TryGetValue($"{context.Description.HttpMethod} {context.Description.RelativePath}", out var example)
+                && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true && media is OpenApiMediaType body)
+            {
+                body.Example = JsonNode.Parse(example);
+            }
+
+            return Task.CompletedTask;
+        });
+    }
 }
