@@ -44,6 +44,15 @@ public static class ListQuestionsEndpoint
             deals = deals.Where(d => d.Parties.Any(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)));
         }
 
+        // Only deals that have such a question are read (a jsonb containment on the questions list); their other questions
+        // are left out below.
+        deals = state switch
+        {
+            { } wanted when topic is { } about => deals.Where(d => d.Questions.Any(q => q.State == wanted && q.Topic == about)),
+            { } wanted => deals.Where(d => d.Questions.Any(q => q.State == wanted)),
+            null when topic is { } about => deals.Where(d => d.Questions.Any(q => q.Topic == about)),
+            _ => deals.Where(d => d.Questions.Any()),
+        };
         var found = (await deals.OrderByDescending(d => d.LastActivityOn).ThenByDescending(d => d.Id).ToListAsync(cancellationToken))
             .SelectMany(d => d.Questions.Select(q => new DealQuestionItem(d.Id, d.Title, d.Status, q)))
             .Where(item => (state is null || item.Question.State == state) && (topic is null || item.Question.Topic == topic))
