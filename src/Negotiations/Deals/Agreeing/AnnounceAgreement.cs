@@ -28,7 +28,19 @@ public static class AnnounceAgreementEndpoint
         errors.RequireText(command.Summary, "summary", TextLimits.Paragraphs, required: false);
         Source.CheckReport(command.Source, command.OccurredOn, now, errors);
         var action = command.Stage == AgreementStage.Signed ? "have an agreement signed" : "have an agreement announced";
-        return errors.IsEmpty ? deal.Allows(new DealWrite.Stage(action, Decide(command).OccurredOn), command.ExpectedVersion) : errors.ToProblem();
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        // A funding names its tranche by number: an agreement that lists a funded tranche differently would move it.
+        var moved = (deal.Agreement?.Tranches ?? []).FirstOrDefault(t => t.FundedOn is not null && command.Tranches is { Count: > 0 } listed
+            && (t.Number > listed.Count || listed[t.Number - 1].Amount != t.Amount));
+        return moved is not null
+            ? DealProblems.Conflict(
+                $"Tranche {moved.Number} ({moved.Amount.Value} {moved.Amount.Currency}) was funded on {moved.FundedOn:yyyy-MM-dd}: an agreement " +
+                "must list it in the same place with the same amount, or name no tranches.", deal.Version)
+            : deal.Allows(new DealWrite.Stage(action, Decide(command).OccurredOn), command.ExpectedVersion);
     }
 
     public static IDealEvent Decide(AnnounceAgreement command)

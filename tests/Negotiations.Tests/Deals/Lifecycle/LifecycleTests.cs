@@ -186,6 +186,17 @@ public class LifecycleTests
     }
 
     [Fact]
+    public void an_agreement_cannot_move_a_funded_tranche_but_may_repeat_it_or_name_no_tranches()
+    {
+        var funded = Given(Opened(), Announced(), new TrancheFunded(1, null, Day("2026-02-28"), Wsj("2026-02-28")));
+        AnnounceAgreement Signing(params Tranche[] tranches) => new(OpenAiRelease, AgreementStage.Signed, Usd(50_000_000_000m), tranches);
+
+        ThenAccepted(AnnounceAgreementEndpoint.Validate(Signing(UpFront, OnConditions), funded, Now));
+        ThenAccepted(AnnounceAgreementEndpoint.Validate(Signing(), funded, Now));
+        ThenConflict(AnnounceAgreementEndpoint.Validate(Signing(OnConditions, UpFront), funded, Now), 3);
+    }
+
+    [Fact]
     public void signing_records_the_signed_event_and_announcing_the_announced_one()
     {
         Assert.IsType<AgreementSigned>(AnnounceAgreementEndpoint.Decide(new AnnounceAgreement(OpenAiRelease, AgreementStage.Signed)));
