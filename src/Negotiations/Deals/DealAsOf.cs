@@ -25,6 +25,10 @@ public static class DealAsOf
 
         return Fold(id, await events.OrderBy(e => e.Version).ToListAsync(cancellationToken), version, asOf, occurredBy);
     }
+    /// <summary>The event recorded as version <paramref name="version"/> of the deal's stream, or null: one indexed read.</summary>
+    public static Task<IEvent?> EventAsync(IQuerySession session, Guid id, long version, CancellationToken cancellationToken) =>
+        session.Events.QueryAllRawEvents().Where(e => e.StreamId == id && e.Version == version).FirstOrDefaultAsync(cancellationToken);
+
     // Stryker restore all
 
     /// <summary>The same, from events already read (in version order, from version 1, at least up to the point).</summary>

@@ -35,9 +35,7 @@ public static class CorrectRecordingEndpoint
 {
     // Stryker disable all : a database read; the API tests cover it, the unit tier (scripts/mutation.sh) cannot reach it
     public static Task<IEvent?> LoadAsync(CorrectRecording command, Guid id, IDocumentSession session, CancellationToken cancellationToken) =>
-        session.Events.QueryAllRawEvents()
-            .Where(e => e.StreamId == id && e.Version == command.CorrectsVersion)
-            .FirstOrDefaultAsync(cancellationToken);
+        DealAsOf.EventAsync(session, id, command.CorrectsVersion, cancellationToken);
     // Stryker restore all
 
     public static ProblemDetails Validate(CorrectRecording command, Deal deal, IEvent? target, DateTimeOffset now)

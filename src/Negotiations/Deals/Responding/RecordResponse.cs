@@ -25,7 +25,7 @@ public static class RecordResponseEndpoint
     // Stryker disable all : a database read; the API tests cover it, the unit tier (scripts/mutation.sh) cannot reach it
     public static async Task<IEvent?> LoadAsync(RecordResponse command, Guid id, IDocumentSession session, CancellationToken cancellationToken) =>
         command.RespondsToVersion is { } version
-            ? await session.Events.QueryAllRawEvents().Where(e => e.StreamId == id && e.Version == version).FirstOrDefaultAsync(cancellationToken)
+            ? await DealAsOf.EventAsync(session, id, version, cancellationToken)
             : null;
     // Stryker restore all
 
