@@ -4,6 +4,10 @@ using Npgsql;
 
 namespace Negotiations.Infrastructure;
 
+/// <summary>On a module's command: it builds the host but never opens a connection, so it runs without a database.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class NoDatabaseAttribute : Attribute;
+
 /// <summary>
 /// What the command line asks for, decided before anything is built: running the service (no verb, or only options such
 /// as <c>--urls</c>), help, or a verb. The service is run here rather than by JasperFx, whose runner answers 0 when the
@@ -16,18 +20,22 @@ public sealed class CommandLine
     public const int Failure = 1;
     public const int Usage = 2;
 
-    /// <summary>The project's own verbs, listed first by <c>help</c>; the framework's follow.</summary>
+    /// <summary>
+    /// The project's own verbs, listed first by <c>help</c> (the framework's follow): running, help and the OpenAPI
+    /// document, then every command a module defines in this assembly (its <c>[Description]</c>, its arguments from its
+    /// input's properties), so the platform names none of them.
+    /// </summary>
     private static readonly (string Verb, string Does)[] OwnVerbs =
     [
         ("(none)", "run the service (options: --urls <url>, --environment <name>)"),
-        ("create-api-key <name> <role>", "print a new API key once and the configuration lines holding its hash (no database needed)"),
-        ("verify-chains", "verify every deal's tamper-evidence chain; exit code 1 when one is broken"),
+        .. ModuleCommands().Select(command => (command.Usage, command.Does)),
         ("openapi", "write the OpenAPI document (no database needed)"),
         ("help [verb]", "this list, or one verb's arguments (no database needed)"),
     ];
 
     /// <summary>Verbs that build the host but never open a connection: they run without a database.</summary>
-    private static readonly string[] WithoutDatabase = ["create-api-key", "openapi", "help"];
+    private static readonly string[] WithoutDatabase =
+        ["openapi", "help", .. ModuleCommands().Where(command => command.NoDatabase).Select(command => command.Name)];
 
     private static readonly string[] HelpWords = ["help", "--help", "-h", "-?", "?", "/?"];
 
@@ -115,6 +123,22 @@ public sealed class CommandLine
         output.WriteLine();
         output.WriteLine($"Exit codes: {Ok} done; {Failure} failed (the reason is printed on one line); {Usage} wrong usage.");
     }
+
+    private static IEnumerable<(string Name, string Usage, string Does, bool NoDatabase)> ModuleCommands() =>
+        typeof(CommandLine).Assembly.GetTypes()
+            .Where(type => type is { IsAbstract: false, IsClass: true } && typeof(IJasperFxCommand).IsAssignableFrom(type))
+            .Select(type =>
+            {
+                var name = CommandFactory.CommandNameFor(type);
+                var input = type.BaseType!.GetGenericArguments().Single();
+                var arguments = input.GetProperties().Where(p => !p.Name.EndsWith("Flag", StringComparison.Ordinal) && input.Namespace != "JasperFx.CommandLine")
+                    .Select(p => $" <{p.Name.ToLowerInvariant()}>");
+                var noDatabase = type.GetCustomAttributes(typeof(NoDatabaseAttribute), inherit: false).Length > 0;
+                var does = (type.GetCustomAttributes(typeof(DescriptionAttribute), inherit: false).OfType<DescriptionAttribute>().FirstOrDefault()?.Description ?? name)
+                    + (noDatabase ? " (no database needed)" : "");
+                return (name, name + string.Concat(arguments), does, noDatabase);
+            })
+            .OrderBy(command => command.name, StringComparer.Ordinal);
 
     /// <summary>The verbs JasperFx finds in the framework's assemblies, without its "Searching … for commands" lines.</summary>
     private static IEnumerable<string> FrameworkVerbs()

@@ -19,7 +19,8 @@ public sealed class CreateApiKeyInput
 /// <c>dotnet run --project src/Negotiations -- create-api-key alice Recorder</c>: prints a new key once, and the
 /// configuration lines that hold only its SHA-256. The key itself is stored nowhere.
 /// </summary>
-[Description("Create an API key: prints the key once and the configuration lines with its hash", Name = "create-api-key")]
+[Description("print a new API key once and the configuration lines holding its hash", Name = "create-api-key")]
+[NoDatabase]
 public sealed class CreateApiKeyCommand : JasperFxCommand<CreateApiKeyInput>
 {
     public override bool Execute(CreateApiKeyInput input)

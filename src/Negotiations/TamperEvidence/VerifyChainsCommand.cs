@@ -9,7 +9,7 @@ namespace Negotiations.TamperEvidence;
 /// does, prints a line per broken stream and a summary, and exits 0 when all are intact, 1 otherwise. Found by
 /// JasperFx's scan of the application assembly.
 /// </summary>
-[Description("Verify the tamper-evidence hash chain of every deal; exit code 1 when any is broken", Name = "verify-chains")]
+[Description("verify every deal's tamper-evidence chain; exit code 1 when one is broken", Name = "verify-chains")]
 public sealed class VerifyChainsCommand : JasperFxAsyncCommand<NetCoreInput>
 {
     public override async Task<bool> Execute(NetCoreInput input)
