@@ -3,7 +3,7 @@ using Negotiations.Deals;
 using Negotiations.Infrastructure;
 using Negotiations.Security;
 using Negotiations.TamperEvidence;
-using Negotiations.Views;
+using Negotiations.Operations;
 
 // The service's capabilities, each a folder that owns its events, views, endpoints, rules and registration.
 IServiceModule[] modules =
@@ -11,7 +11,7 @@ IServiceModule[] modules =
     new SecurityModule(),       // API keys, roles, write limits, who recorded what
     new DealsModule(),          // deal streams: report, propose, revise, close, abandon, correct, retract; status, history, claims, diff
     new TamperEvidenceModule(), // a hash chain over every event; verification and chain heads
-    new ViewsModule(),          // the async views' progress and online rebuilds
+    new OperationsModule(),     // the async views' progress and online rebuilds
 ];
 
 var command = CommandLine.Read(args);

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using Negotiations.Infrastructure;
 using Negotiations.Tests.Infrastructure;
-using Negotiations.Views;
+using Negotiations.Operations;
 using Npgsql;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;

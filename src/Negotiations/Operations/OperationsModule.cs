@@ -3,14 +3,14 @@ using Negotiations.Infrastructure;
 using Wolverine;
 using Wolverine.Http;
 
-namespace Negotiations.Views;
+namespace Negotiations.Operations;
 
 /// <summary>
-/// The async views as operators see them: how far each has applied the events and on which node it runs
+/// Operating the async views: how operators see them: how far each has applied the events and on which node it runs
 /// (<c>GET /api/views</c>), and a rebuild from the events that runs on that node while the service goes on
 /// (<c>POST /api/views/{name}/rebuild</c>).
 /// </summary>
-public sealed class ViewsModule : IServiceModule
+public sealed class OperationsModule : IServiceModule
 {
     private static readonly CapabilityTag Tag = new("Views");
 
@@ -26,7 +26,7 @@ public sealed class ViewsModule : IServiceModule
 
     public void ConfigureHttp(WolverineHttpOptions http) => http.ConfigureEndpoints(chain =>
     {
-        if (chain.Method.HandlerType.Namespace == typeof(ViewsModule).Namespace)
+        if (chain.Method.HandlerType.Namespace == typeof(OperationsModule).Namespace)
         {
             chain.Metadata.WithMetadata(Tag);
         }

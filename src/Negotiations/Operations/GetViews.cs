@@ -6,7 +6,7 @@ using Wolverine.Runtime;
 
 using Negotiations.Infrastructure;
 
-namespace Negotiations.Views;
+namespace Negotiations.Operations;
 
 /// <summary>The async views' progress: how far each has applied the events, and whether the node answering (<c>node</c>) runs it.</summary>
 public sealed record ViewsProgress(long LastEvent, ViewFreshness Freshness, int Node, IReadOnlyList<ViewProgress> Views);

@@ -9,7 +9,7 @@ using Wolverine.Http;
 using Wolverine.Runtime;
 using Wolverine.Runtime.Agents;
 
-namespace Negotiations.Views;
+namespace Negotiations.Operations;
 
 /// <summary>
 /// One rebuild of an async view, as asked and as done: on which node, from when to when, how many events it applied and
