@@ -59,7 +59,7 @@ public static class ServiceSetup
             // complete (`resources check` passes), and missing rights show at start rather than on some later request.
             .ApplyAllDatabaseChangesOnStartup()
             .UseLightweightSessions()
-            .IntegrateWithWolverine();
+            .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = true);
 
         builder.Host.UseWolverine(options =>
         {
