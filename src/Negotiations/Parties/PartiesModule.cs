@@ -3,6 +3,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Negotiations.Deals;
 using Negotiations.Infrastructure;
 using Wolverine.Http;
@@ -20,9 +21,13 @@ public sealed class PartiesModule : IServiceModule
 
     private static readonly RouteIdMetadata PartyId = new("party", PartyProblems.NotFound);
 
-    public void AddServices(WebApplicationBuilder builder) =>
+    public void AddServices(WebApplicationBuilder builder)
+    {
         builder.Services.Configure<OpenApiOptions>(ApiDocument.Name, options => ApiDocument.AddTag(options, Tag,
             "Parties across deals: names and aliases, relations with their sources, merges, exposure and conflicts of interest."));
+        // Today's date for a party record that names none (Wolverine's `now` serves Validate; one per handler).
+        builder.Services.TryAddSingleton(TimeProvider.System);
+    }
 
     public void ConfigureMarten(StoreOptions options)
     {

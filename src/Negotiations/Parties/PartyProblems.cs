@@ -15,14 +15,9 @@ public static class PartyProblems
     public static ProblemDetails Conflict(string detail, long? currentVersion = null) => Problems.Conflict(ConflictTitle, detail, currentVersion);
 
     /// <summary>The name is another party's: the 409 names the owner (its id and canonical name).</summary>
-    public static ProblemDetails NameTaken(string name, Guid owner, string ownerName)
-    {
-        var problem = Conflict($"'{name}' is already a name of party {owner} ({ownerName}): a name belongs to one party. " +
+    public static ProblemDetails NameTaken(string name, Guid owner, string ownerName) =>
+        Conflict($"'{name}' is already a name of party {owner} ({ownerName}): a name belongs to one party. " +
             "If they are the same party, merge one into the other.");
-        problem.Extensions["ownerId"] = owner;
-        problem.Extensions["ownerName"] = ownerName;
-        return problem;
-    }
 
     /// <summary>Two requests changed parties' names at the same time and this one lost: nothing of it was recorded.</summary>
     public static ProblemDetails ConcurrentChange() =>

@@ -1,5 +1,6 @@
 using Alba;
 using Marten;
+using Marten.Events;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Negotiations.Infrastructure;
@@ -77,6 +78,9 @@ public sealed class ApiFixture : IAsyncLifetime
     }
 
     public Task ResetDataAsync() => Host.ResetAllMartenDataAsync();
+
+    /// <summary>Waits until Marten's daemon has caught up with every event written so far (the async views are current).</summary>
+    public Task WaitForViewsAsync() => Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 

@@ -43,9 +43,9 @@ public static class AddAliasEndpoint
 
     [EndpointSummary("Add an alias to a party")]
     [WolverinePost("/api/parties/{id}/aliases")]
-    public static (PartyWritten, Events) Post(AddAlias command, [WriteParty] PartyState party, IDocumentSession session, DateTimeOffset now)
+    public static (PartyWritten, Events) Post(AddAlias command, [WriteParty] PartyState party, IDocumentSession session, TimeProvider clock)
     {
-        var added = Decide(command, party, now);
+        var added = Decide(command, party, clock.GetUtcNow());
         session.Insert(new PartyName(PartyNames.Key(added.Alias), party.Id, added.Alias));
         return PartyWritten.Appending(party, added);
     }

@@ -68,9 +68,12 @@ public static class MergePartyEndpoint
 
     [EndpointSummary("Merge a duplicate party into this one")]
     [WolverinePost("/api/parties/{id}/merges")]
-    public static (PartyWritten, Events) Post(MergeParty command, [WriteParty] PartyState party, MergeCandidate duplicate, IDocumentSession session, DateTimeOffset now)
+    public static async Task<(PartyWritten, Events)> Post(
+        MergeParty command, [WriteParty] PartyState party, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var merged = Decide(command, party, duplicate, now);
+        // Read again in this transaction (the loaded candidate is Validate's; the body binding takes no second record).
+        var duplicate = await LoadAsync(command, session, cancellationToken);
+        var merged = Decide(command, party, duplicate, clock.GetUtcNow());
         foreach (var claim in merged.Names.Select(name => new PartyName(PartyNames.Key(name), party.Id, name)))
         {
             // A registered duplicate's names are claimed already (by it): they move to the survivor, in this transaction.

@@ -96,9 +96,9 @@ public static class RegisterPartyEndpoint
 
     [EndpointSummary("Register a party")]
     [WolverinePost("/api/parties")]
-    public static (PartyCreated, IStartStream) Post(RegisterParty command, IDocumentSession session, DateTimeOffset now)
+    public static (PartyCreated, IStartStream) Post(RegisterParty command, IDocumentSession session, TimeProvider clock)
     {
-        var registered = Decide(command, now);
+        var registered = Decide(command, clock.GetUtcNow());
         foreach (var name in registered.Aliases.Prepend(registered.Name))
         {
             session.Insert(new PartyName(PartyNames.Key(name), registered.PartyId, name));
