@@ -4,23 +4,39 @@ using System.Text;
 namespace Negotiations.Parties;
 
 /// <summary>
-/// When two names are the same party's name: compared by their key — trimmed, inner white space collapsed to one space,
-/// diacritics stripped, lower-cased (invariant). "  Nestlé   S.A. " and "nestle s.a." have one key.
+/// How party names are matched: case- and accent-insensitively, ignoring surrounding and repeated inner spaces. Nothing
+/// else is guessed ("Amazon.com" and "Amazon" are different names until someone records one as the other's alias).
 /// </summary>
 public static class PartyNames
 {
+    /// <summary>The matching key of a name: trimmed, inner whitespace collapsed to one space, diacritics removed, lower case.</summary>
     public static string Key(string name)
     {
-        var decomposed = string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Normalize(NormalizationForm.FormD);
-        var kept = new StringBuilder(decomposed.Length);
+        var decomposed = name.Normalize(NormalizationForm.FormD);
+        var key = new StringBuilder(decomposed.Length);
+        var pendingSpace = false;
         foreach (var c in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
-                kept.Append(c);
+                continue;
             }
+
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = key.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                key.Append(' ');
+                pendingSpace = false;
+            }
+
+            key.Append(char.ToLowerInvariant(c));
         }
 
-        return kept.ToString().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        return key.ToString().Normalize(NormalizationForm.FormC);
     }
 }

@@ -17,14 +17,14 @@ public static class GetPartyConflictsEndpoint
     /// abandoned or blocked deals do not count. Relations come from the async party view (<c>freshness</c>, <c>waitFor</c>).
     /// </summary>
     [ProducesResponseType<PartyConflicts>(StatusCodes.Status200OK, "application/json")]
-    [ResponseHeader(StatusCodes.Status200OK, AsyncViews.SequenceHeader, "The event sequence the async views reflect.")]
+    [ResponseHeader(StatusCodes.Status200OK, AsyncViews.ViewSequenceHeader, "The event sequence the async views reflect.")]
     [EndpointSummary("A party's conflicts of interest")]
-    [QueryRecord(typeof(PartyQuery))]
+    [QueryRecord(typeof(ViewWaitQuery))]
     [WolverineGet("/api/parties/{id}/conflicts")]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        if (QueryParameters.Bind<PartyQuery>(context.Request.Query, errors) is not { } query)
+        if (QueryParameters.Bind<ViewWaitQuery>(context.Request.Query, errors) is not { } query)
         {
             return Results.Problem(errors.ToProblem());
         }

@@ -10,7 +10,7 @@ namespace Negotiations.Parties.Conflicts;
 public sealed record ConflictListQuery(
     [Range(1, int.MaxValue / ListConflictsEndpoint.MaxPageSize)] int Page = 1,
     [Range(1, ListConflictsEndpoint.MaxPageSize)] int PageSize = ListConflictsEndpoint.DefaultPageSize,
-    [Range(typeof(long), "0", "9223372036854775807")] long? WaitFor = null);
+    [Range(typeof(long), "1", "9223372036854775807")] long? WaitFor = null);
 
 public sealed record ConflictList(IReadOnlyList<PartyConflict> Items, long Total, int Page, int PageSize, ViewFreshness Freshness);
 
@@ -24,7 +24,7 @@ public static class ListConflictsEndpoint
     /// the deals and the relation (and its source) that make it one. Relations come from the async party view.
     /// </summary>
     [ProducesResponseType<ConflictList>(StatusCodes.Status200OK, "application/json")]
-    [ResponseHeader(StatusCodes.Status200OK, AsyncViews.SequenceHeader, "The event sequence the async views reflect.")]
+    [ResponseHeader(StatusCodes.Status200OK, AsyncViews.ViewSequenceHeader, "The event sequence the async views reflect.")]
     [EndpointSummary("Conflicts of interest across deals")]
     [QueryRecord(typeof(ConflictListQuery))]
     [WolverineGet("/api/conflicts")]

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Deals;
@@ -6,9 +5,6 @@ using Negotiations.Infrastructure;
 using Wolverine.Http;
 
 namespace Negotiations.Parties.GettingParty;
-
-/// <summary>The query of the async party reads: wait until the views reflect event sequence <c>waitFor</c> (a write's <c>X-Event-Sequence</c>).</summary>
-public sealed record PartyQuery([Range(typeof(long), "0", "9223372036854775807")] long? WaitFor = null);
 
 /// <summary>A relation as the party sees it, naming the other party.</summary>
 public sealed record RelationDetails(RelationSide Relation, Guid OtherPartyId, string OtherParty, DateOnly OccurredOn, Source Source);
@@ -39,14 +35,14 @@ public static class GetPartyEndpoint
     /// view (<c>freshness</c>, header <c>X-View-Sequence</c>; <c>waitFor</c> waits for a write); deals are always current.
     /// </summary>
     [ProducesResponseType<PartyDetails>(StatusCodes.Status200OK, "application/json")]
-    [ResponseHeader(StatusCodes.Status200OK, AsyncViews.SequenceHeader, "The event sequence the async views reflect.")]
+    [ResponseHeader(StatusCodes.Status200OK, AsyncViews.ViewSequenceHeader, "The event sequence the async views reflect.")]
     [EndpointSummary("A party: names, relations and exposure")]
-    [QueryRecord(typeof(PartyQuery))]
+    [QueryRecord(typeof(ViewWaitQuery))]
     [WolverineGet("/api/parties/{id}")]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        if (QueryParameters.Bind<PartyQuery>(context.Request.Query, errors) is not { } query)
+        if (QueryParameters.Bind<ViewWaitQuery>(context.Request.Query, errors) is not { } query)
         {
             return Results.Problem(errors.ToProblem());
         }

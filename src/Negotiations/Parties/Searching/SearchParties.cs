@@ -11,7 +11,7 @@ public sealed record PartySearchQuery(
     string? Q = null,
     [Range(1, int.MaxValue / SearchPartiesEndpoint.MaxPageSize)] int Page = 1,
     [Range(1, SearchPartiesEndpoint.MaxPageSize)] int PageSize = SearchPartiesEndpoint.DefaultPageSize,
-    [Range(typeof(long), "0", "9223372036854775807")] long? WaitFor = null);
+    [Range(typeof(long), "1", "9223372036854775807")] long? WaitFor = null);
 
 /// <summary>A party found: registered (with kind and aliases), or known only from deals (<c>FirstSight</c>).</summary>
 public sealed record PartySummary(Guid Id, string Name, PartyKind? Kind, IReadOnlyList<string> Aliases, bool FirstSight);
@@ -28,7 +28,7 @@ public static class SearchPartiesEndpoint
     /// from the async party view, and names seen in deals that no registered party owns (first sight).
     /// </summary>
     [ProducesResponseType<PartyList>(StatusCodes.Status200OK, "application/json")]
-    [ResponseHeader(StatusCodes.Status200OK, AsyncViews.SequenceHeader, "The event sequence the async views reflect.")]
+    [ResponseHeader(StatusCodes.Status200OK, AsyncViews.ViewSequenceHeader, "The event sequence the async views reflect.")]
     [EndpointSummary("Search parties by name or alias")]
     [QueryRecord(typeof(PartySearchQuery))]
     [WolverineGet("/api/parties")]
