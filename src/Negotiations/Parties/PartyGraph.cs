@@ -29,17 +29,9 @@ public sealed class PartyGraph
         }
 
         // Each relation shows on both parties' documents: keep the side that recorded it.
-        foreach (var view in _views.Values)
-        {
-            foreach (var r in view.Relations.Where(r => r.Relation != RelationSide.HasPart))
-            {
-                var recorded = new RecordedRelation(view.Id, r.Relation == RelationSide.PartOf ? RelationKind.PartOf : RelationKind.CompetesWith, r.OtherPartyId, r.OccurredOn, r.Source);
-                if (recorded.Kind == RelationKind.PartOf || !_relations.Any(o => o.Kind == RelationKind.CompetesWith && o.PartyId == r.OtherPartyId && o.OtherPartyId == view.Id))
-                {
-                    _relations.Add(recorded);
-                }
-            }
-        }
+        _relations.AddRange(_views.Values.SelectMany(view => view.Relations.Where(r => r.Recorded).Select(r => new RecordedRelation(
+            view.Id, r.Relation == RelationSide.PartOf ? RelationKind.PartOf : RelationKind.CompetesWith, r.OtherPartyId, r.OccurredOn, r.Source)))
+            .OrderBy(r => r.OccurredOn).ThenBy(r => r.PartyId).ThenBy(r => r.OtherPartyId));
     }
 
     /// <summary>Every document of the view, merged duplicates included.</summary>

@@ -5,8 +5,8 @@ namespace Negotiations.Parties;
 /// <summary>How a relation reads from one party: it competes with the other, is part of it, or has it as a part.</summary>
 public enum RelationSide { CompetesWith, PartOf, HasPart }
 
-/// <summary>One relation as the party sees it, with when it was reported and by which source.</summary>
-public sealed record PartyRelationView(RelationSide Relation, Guid OtherPartyId, DateOnly OccurredOn, Source Source);
+/// <summary>One relation as the party sees it, with when it was reported and by which source; <c>Recorded</c> on the side that recorded it.</summary>
+public sealed record PartyRelationView(RelationSide Relation, Guid OtherPartyId, DateOnly OccurredOn, Source Source, bool Recorded);
 
 /// <summary>
 /// The party as the async party view shows it (<see cref="PartyViewProjection"/>): canonical name, kind, aliases (its
@@ -67,5 +67,5 @@ public sealed record PartyView(
             RelationKind.CompetesWith => RelationSide.CompetesWith,
             _ => inverse ? RelationSide.HasPart : RelationSide.PartOf,
         },
-        other, r.OccurredOn, r.Source);
+        other, r.OccurredOn, r.Source, !inverse);
 }

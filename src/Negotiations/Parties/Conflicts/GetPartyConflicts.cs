@@ -18,6 +18,8 @@ public static class GetPartyConflictsEndpoint
     /// </summary>
     [ProducesResponseType<PartyConflicts>(StatusCodes.Status200OK, "application/json")]
     [ResponseHeader(StatusCodes.Status200OK, AsyncViews.ViewSequenceHeader, "The event sequence the async views reflect.")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [EndpointSummary("A party's conflicts of interest")]
     [QueryRecord(typeof(ViewWaitQuery))]
     [WolverineGet("/api/parties/{id}/conflicts")]

@@ -25,6 +25,7 @@ public static class ListConflictsEndpoint
     /// </summary>
     [ProducesResponseType<ConflictList>(StatusCodes.Status200OK, "application/json")]
     [ResponseHeader(StatusCodes.Status200OK, AsyncViews.ViewSequenceHeader, "The event sequence the async views reflect.")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [EndpointSummary("Conflicts of interest across deals")]
     [QueryRecord(typeof(ConflictListQuery))]
     [WolverineGet("/api/conflicts")]

@@ -36,6 +36,8 @@ public static class GetPartyEndpoint
     /// </summary>
     [ProducesResponseType<PartyDetails>(StatusCodes.Status200OK, "application/json")]
     [ResponseHeader(StatusCodes.Status200OK, AsyncViews.ViewSequenceHeader, "The event sequence the async views reflect.")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [EndpointSummary("A party: names, relations and exposure")]
     [QueryRecord(typeof(ViewWaitQuery))]
     [WolverineGet("/api/parties/{id}")]

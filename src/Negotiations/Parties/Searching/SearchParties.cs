@@ -29,6 +29,7 @@ public static class SearchPartiesEndpoint
     /// </summary>
     [ProducesResponseType<PartyList>(StatusCodes.Status200OK, "application/json")]
     [ResponseHeader(StatusCodes.Status200OK, AsyncViews.ViewSequenceHeader, "The event sequence the async views reflect.")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [EndpointSummary("Search parties by name or alias")]
     [QueryRecord(typeof(PartySearchQuery))]
     [WolverineGet("/api/parties")]
