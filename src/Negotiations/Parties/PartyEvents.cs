@@ -67,9 +67,9 @@ public static class PartyEventTypes
 }
 
 /// <summary>
-/// A party's id is derived from the key of the name it was first known by (a name-based UUID, RFC 9562 version 5): a
-/// name seen in a deal is a party with this id before anyone registers it ("first sight"), and registering that name
-/// keeps the id. So old deal events need no rewrite, and a rebuild gives every party the same id.
+/// The id of a first-sight party — a name seen in deals that no registered party owns — derived from the name's key (a
+/// name-based UUID, RFC 9562 version 5): old deal events need no rewrite, and a rebuild gives it the same id. Once the
+/// name is registered, aliased or merged, that id answers with the party owning the name.
 /// </summary>
 public static class PartyIds
 {

@@ -20,19 +20,20 @@ public class PartyCommandTests
     private static readonly NameOwner AmazonComSeen = new(PartyIds.Of("Amazon.com"), "Amazon.com", FirstSight: true);
 
     [Fact]
-    public void registering_a_name_seen_in_deals_keeps_its_first_sight_id()
+    public void registering_takes_over_its_names_first_sight_but_not_an_aliases()
     {
         var command = new RegisterParty(" Amazon ", PartyKind.Company, ["Amazon.com, Inc."], OccurredOn: On);
 
-        ThenAccepted(RegisterPartyEndpoint.Validate(command, [("Amazon", new NameOwner(Amazon, "Amazon", true)), ("Amazon.com, Inc.", null)], Now));
-        ThenEvent(new PartyRegistered(Amazon, "Amazon", PartyKind.Company, ["Amazon.com, Inc."], On), RegisterPartyEndpoint.Decide(command, Now));
+        ThenAccepted(RegisterPartyEndpoint.Validate(command, [(" amazon", new NameOwner(PartyIds.Of("Amazon"), "Amazon", true)), ("Amazon.com, Inc.", null)], Now));
+        ThenEvent(new PartyRegistered(Amazon, "Amazon", PartyKind.Company, ["Amazon.com, Inc."], On), RegisterPartyEndpoint.Decide(command, Amazon, Now));
+        ThenRefused(RegisterPartyEndpoint.Validate(command with { Aliases = ["Amazon.com"] }, [("Amazon", null), ("Amazon.com", AmazonComSeen)], Now), 409);
     }
 
     [Fact]
     public void a_record_without_a_date_is_dated_by_its_source_else_today()
     {
-        Assert.Equal(Day("2026-01-29"), RegisterPartyEndpoint.Decide(new RegisterParty("Amazon", PartyKind.Company, Source: Wsj()), Now).OccurredOn);
-        Assert.Equal(Day("2026-03-01"), RegisterPartyEndpoint.Decide(new RegisterParty("Amazon", PartyKind.Company), Now).OccurredOn);
+        Assert.Equal(Day("2026-01-29"), RegisterPartyEndpoint.Decide(new RegisterParty("Amazon", PartyKind.Company, Source: Wsj()), Amazon, Now).OccurredOn);
+        Assert.Equal(Day("2026-03-01"), RegisterPartyEndpoint.Decide(new RegisterParty("Amazon", PartyKind.Company), Amazon, Now).OccurredOn);
     }
 
     [Fact]

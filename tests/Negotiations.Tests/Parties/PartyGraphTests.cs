@@ -23,8 +23,8 @@ public class PartyGraphTests
         var ec2 = PartyIds.Of("EC2");
         var graph = Graph(Registered("Amazon"), Registered("AWS"), Registered("EC2"), PartOf(Aws, Amazon), PartOf(ec2, Aws));
 
-        Assert.Equal([Amazon, Aws, ec2], graph.PartsOf(Amazon).Order());
-        Assert.Equal([Amazon, Aws, ec2], graph.WholesOf(ec2).Order());
+        Assert.Equal(new[] { Amazon, Aws, ec2 }.Order(), graph.PartsOf(Amazon).Order());
+        Assert.Equal(new[] { Amazon, Aws, ec2 }.Order(), graph.WholesOf(ec2).Order());
         Assert.Equal([ec2], graph.PartsOf(ec2));
     }
 

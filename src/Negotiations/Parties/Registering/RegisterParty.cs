@@ -8,8 +8,8 @@ using Wolverine.Marten;
 namespace Negotiations.Parties.Registering;
 
 /// <summary>
-/// Registers a party under its canonical name, with its kind and any aliases. Its id comes from the name (see
-/// <see cref="PartyIds"/>): a name already seen in deals keeps the id it had there.
+/// Registers a party under its canonical name, with its kind and any aliases. A name seen in deals (a first-sight party)
+/// becomes this party's: its deals are this party's, and its first-sight id answers with this party.
 /// </summary>
 public sealed record RegisterParty(
     string Name,
@@ -63,13 +63,12 @@ public static class RegisterPartyEndpoint
             return errors.ToProblem();
         }
 
-        var id = PartyIds.Of(command.Name);
-        // The canonical name's own first sight is this party; any other owner of any of the names refuses it.
-        return owners.FirstOrDefault(o => o.Owner is { } owner && owner.PartyId != id) is { Owner: { } taken } clash
+        // The canonical name's own first sight becomes this party; any other owner of any of the names refuses it (an
+        // alias seen in deals is a party of its own: merge it instead).
+        var canonical = PartyNames.Key(command.Name);
+        return owners.FirstOrDefault(o => o.Owner is { } owner && !(owner.FirstSight && PartyNames.Key(o.Name) == canonical)) is { Owner: { } taken } clash
             ? PartyProblems.NameTaken(clash.Name.Trim(), taken.PartyId, taken.Name)
-            : owners.FirstOrDefault(o => o.Owner is { FirstSight: false }) is { Owner: { } registered }
-                ? PartyProblems.NameTaken(command.Name.Trim(), registered.PartyId, registered.Name)
-                : WolverineContinue.NoProblems;
+            : WolverineContinue.NoProblems;
     }
 
     /// <summary>A party record's optional source and date (default: the source's date, else today).</summary>
@@ -90,15 +89,15 @@ public static class RegisterPartyEndpoint
     public static DateOnly On(Source? source, DateOnly? occurredOn, DateTimeOffset now) =>
         occurredOn ?? source?.PublishedOn ?? DateOnly.FromDateTime(now.UtcDateTime);
 
-    public static PartyRegistered Decide(RegisterParty command, DateTimeOffset now) => new(
-        PartyIds.Of(command.Name), command.Name.Trim(), command.Kind, [.. (command.Aliases ?? []).Select(a => a.Trim())],
+    public static PartyRegistered Decide(RegisterParty command, Guid id, DateTimeOffset now) => new(
+        id, command.Name.Trim(), command.Kind, [.. (command.Aliases ?? []).Select(a => a.Trim())],
         On(command.Source, command.OccurredOn, now), command.Source);
 
     [EndpointSummary("Register a party")]
     [WolverinePost("/api/parties")]
     public static (PartyCreated, IStartStream) Post(RegisterParty command, IDocumentSession session, TimeProvider clock)
     {
-        var registered = Decide(command, clock.GetUtcNow());
+        var registered = Decide(command, Guid.CreateVersion7(), clock.GetUtcNow());
         foreach (var name in registered.Aliases.Prepend(registered.Name))
         {
             session.Insert(new PartyName(PartyNames.Key(name), registered.PartyId, name));
