@@ -1,6 +1,7 @@
 using JasperFx;
 using Negotiations.Deals;
 using Negotiations.Infrastructure;
+using Negotiations.Parties;
 using Negotiations.Security;
 using Negotiations.TamperEvidence;
 using Negotiations.Operations;
@@ -12,6 +13,7 @@ IServiceModule[] modules =
     new DealsModule(),          // deal streams: report, propose, revise, close, abandon, correct, retract; status, history, claims, diff
     new TamperEvidenceModule(), // a hash chain over every event; verification and chain heads
     new OperationsModule(),     // the async views' progress and online rebuilds
+    new PartiesModule(),        // parties across deals: aliases, relations, merges; exposure and conflicts (async views)
 ];
 
 var command = CommandLine.Read(args);

@@ -32,6 +32,7 @@ public static class Corrections
         [typeof(QuestionRaised)] = ["occurredOn", "source"],
         [typeof(QuestionAnswered)] = ["occurredOn", "source"],
         [typeof(PartyResponded)] = ["occurredOn", "source"],
+        [typeof(PartyWithdrew)] = ["occurredOn", "source", "eventReason"],
     };
 
     /// <summary>The claim each value member is about; the date and the source change every claim of their report.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Infrastructure;
+using Negotiations.Parties;
 using Wolverine.Http;
 
 namespace Negotiations.Deals;
@@ -57,6 +58,16 @@ public sealed record Deal(
     /// <summary>The valuation on the other basis, when its basis and round size are known (see <see cref="Valuation.OtherBasis"/>).</summary>
     public Valuation? ComparableValuation { get; init; }
 
+    /// <summary>Parties that withdrew: still in <c>Parties</c> and the history, no longer participants. A later report of
+    /// talks naming the party again brings it back.</summary>
+    public IReadOnlyList<PartyWithdrawal> Withdrawals { get; init; } = [];
+
+    /// <summary>Each party's name key (<see cref="PartyNames.Key"/>), indexed: how the party views find a party's deals.</summary>
+    public IReadOnlyList<string> PartyKeys => [.. Parties.Select(p => PartyNames.Key(p.Name))];
+
+    /// <summary>Each party's first-sight id (<see cref="Negotiations.Parties.PartyIds"/>): a name no registered party owns is this party.</summary>
+    public IReadOnlyList<Guid> FirstSightPartyIds => [.. Parties.Select(p => Negotiations.Parties.PartyIds.Of(p.Name))];
+
     /// <summary>Statuses nothing moves on from (a later report contradicting them is refused).</summary>
     public bool IsFinal => Status is DealStatus.Completed or DealStatus.Blocked or DealStatus.Closed;
 
@@ -76,6 +87,7 @@ public sealed record Deal(
         TalksReported e => (Move(e, Negotiating ? DealStatus.InTalks : Status) with
         {
             Parties = MergeParties(Parties, e.Parties),
+            Withdrawals = [.. Withdrawals.Where(w => !e.Parties.Any(p => SameParty(p.Name, w.Party)))],
         }).Values(e.Source, e.Amount, e.Valuation, null),
         TermsProposed e => (Move(e, Negotiating ? DealStatus.TermsProposed : Status) with
         {
@@ -105,8 +117,20 @@ public sealed record Deal(
                 ? q with { State = QuestionState.Answered, Answer = e.Answer, AnsweredOn = e.OccurredOn, AnswerSource = e.Source }
                 : q)],
         },
+        PartyWithdrew e => Touch(e) with
+        {
+            Withdrawals = [.. Withdrawals.Where(w => !SameParty(w.Party, e.Party)),
+                new PartyWithdrawal(Parties.FirstOrDefault(p => SameParty(p.Name, e.Party))?.Name ?? e.Party, e.OccurredOn, e.Reason, e.Source)],
+        },
         _ => Touch(report),
     };
+
+    /// <summary>Whether a party (by name, in any letter case) is in the deal and has not withdrawn.</summary>
+    public bool Participates(string party) =>
+        Parties.Any(p => SameParty(p.Name, party)) && !Withdrawals.Any(w => SameParty(w.Party, party));
+
+    /// <summary>How a deal tells its parties apart: by name, in any letter case (as <see cref="MergeParties"/> does).</summary>
+    public static bool SameParty(string name, string other) => string.Equals(name.Trim(), other.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether reports of talks and terms still set the status (not once agreed, under review, completed or blocked).</summary>
     private bool Negotiating => Status is not (DealStatus.Agreed or DealStatus.UnderReview or DealStatus.Completed or DealStatus.Blocked);

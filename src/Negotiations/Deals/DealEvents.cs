@@ -172,6 +172,16 @@ public sealed record PartyResponded(
     DateOnly OccurredOn,
     Source Source) : IDealEvent;
 
+/// <summary>
+/// A party withdrew from the deal (Microsoft left the talks): it no longer counts as a participant, the history keeps that
+/// it was there; a later report of talks naming it again brings it back. <c>Party</c> is its name as in the deal.
+/// </summary>
+public sealed record PartyWithdrew(
+    string Party,
+    string? Reason,
+    DateOnly OccurredOn,
+    Source Source) : IDealEvent;
+
 /// <summary>The stable names under which the events are stored. A name here never changes.</summary>
 public static class DealEventTypes
 {
@@ -193,5 +203,6 @@ public static class DealEventTypes
         [typeof(QuestionRaised)] = "question_raised",
         [typeof(QuestionAnswered)] = "question_answered",
         [typeof(PartyResponded)] = "party_responded",
+        [typeof(PartyWithdrew)] = "party_withdrew",
     };
 }

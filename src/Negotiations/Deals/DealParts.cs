@@ -50,3 +50,6 @@ public sealed record DealQuestion(
 
 /// <summary>The source each current value came from, so a reader can weigh it (see the source-strength rule).</summary>
 public sealed record ValueSources(Source? Amount = null, Source? Valuation = null, Source? StakePercent = null);
+
+/// <summary>A party's withdrawal from the deal: when, why (when reported), and the source that reported it.</summary>
+public sealed record PartyWithdrawal(string Party, DateOnly WithdrewOn, string? Reason, Source Source);

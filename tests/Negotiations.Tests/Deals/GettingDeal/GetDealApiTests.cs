@@ -1,3 +1,4 @@
+using Negotiations.Parties;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
@@ -40,7 +41,8 @@ public class GetDealApiTests(ApiFixture fixture) : ApiTest(fixture)
              "sources":{
               "amount":{"publication":"The Information","publishedOn":"2025-12-16","attribution":"AnonymousSource","url":null,"relays":null},
               "valuation":null,"stakePercent":null},
-             "comparableValuation":null,"isFinal":false
+             "comparableValuation":null,"withdrawals":[],
+             "partyKeys":["amazon","openai"],"firstSightPartyIds":["{{PartyIds.Of("Amazon")}}","{{PartyIds.Of("OpenAI")}}"],"isFinal":false
             }
             """;
         Assert.Equal(Normalize(expected), Normalize(status.GetRawText()));

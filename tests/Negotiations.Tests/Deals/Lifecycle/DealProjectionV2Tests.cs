@@ -18,7 +18,9 @@ public class DealProjectionV2Tests
 
     private static readonly Guid[] QuestionIds = [Guid.Parse("0199a7b6-0000-7000-8000-0000000000a1"), Guid.Parse("0199a7b6-0000-7000-8000-0000000000a2")];
 
-    private static Gen<object> Later(int version) => Gen.Int[0, 11].SelectMany(kind => kind switch
+    private static readonly Gen<string> PartyNames = Gen.OneOf("Amazon", "OpenAI", "Microsoft");
+
+    private static Gen<object> Later(int version) => Gen.Int[0, 13].SelectMany(kind => kind switch
     {
         0 => Gen.Select(Amounts, Date, Sources, (amount, on, source) => (object)new TalksReported(null, null, [], null, amount, null, on, source)),
         1 => Gen.Select(Amounts, Date, Sources, (amount, on, source) => (object)new TermsProposed(amount, null, 5m, null, null, null, null, on, source)),
@@ -32,6 +34,8 @@ public class DealProjectionV2Tests
         8 => Gen.Select(Gen.Int[0, 1], Date, Sources, (q, on, source) => (object)new QuestionRaised(QuestionIds[q], QuestionTopic.Governance, "?", on, source)),
         9 => Gen.Select(Gen.Int[0, 1], Date, Sources, (q, on, source) => (object)new QuestionAnswered(QuestionIds[q], "no", on, source)),
         10 => Gen.Select(Date, Sources, (on, source) => (object)new DealAbandoned("collapsed", on, source)),
+        12 => Gen.Select(PartyNames, Date, Sources, (party, on, source) => (object)new PartyWithdrew(party, null, on, source)),
+        13 => Gen.Select(PartyNames, Date, Sources, (party, on, source) => (object)new TalksReported(null, null, [new Party(party, PartyRole.CoInvestor)], null, null, null, on, source)),
         _ => Gen.Select(Gen.Int[1, version - 1], Date, Sources, (target, on, source) => (object)new ReportRetracted(target, "denied", on, source)),
     });
 
