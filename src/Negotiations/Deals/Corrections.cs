@@ -32,6 +32,8 @@ public static class Corrections
         [typeof(QuestionRaised)] = ["occurredOn", "source"],
         [typeof(QuestionAnswered)] = ["occurredOn", "source"],
         [typeof(PartyResponded)] = ["occurredOn", "source"],
+        [typeof(DealJoinedRound)] = ["occurredOn", "source"],
+        [typeof(DealLeftRound)] = ["occurredOn", "source"],
     };
 
     /// <summary>The claim each value member is about; the date and the source change every claim of their report.</summary>

@@ -57,6 +57,9 @@ public sealed record Deal(
     /// <summary>The valuation on the other basis, when its basis and round size are known (see <see cref="Valuation.OtherBasis"/>).</summary>
     public Valuation? ComparableValuation { get; init; }
 
+    /// <summary>The funding round this deal is a piece of, if any (see Rounds/).</summary>
+    public RoundMembership? Round { get; init; }
+
     /// <summary>Statuses nothing moves on from (a later report contradicting them is refused).</summary>
     public bool IsFinal => Status is DealStatus.Completed or DealStatus.Blocked or DealStatus.Closed;
 
@@ -105,6 +108,8 @@ public sealed record Deal(
                 ? q with { State = QuestionState.Answered, Answer = e.Answer, AnsweredOn = e.OccurredOn, AnswerSource = e.Source }
                 : q)],
         },
+        DealJoinedRound e => Touch(e) with { Round = new RoundMembership(e.Round, e.OccurredOn, e.Source) },
+        DealLeftRound e => Touch(e) with { Round = Round?.Id == e.Round ? null : Round },
         _ => Touch(report),
     };
 

@@ -50,3 +50,6 @@ public sealed record DealQuestion(
 
 /// <summary>The source each current value came from, so a reader can weigh it (see the source-strength rule).</summary>
 public sealed record ValueSources(Source? Amount = null, Source? Valuation = null, Source? StakePercent = null);
+
+/// <summary>The round the deal is a piece of: since when, and the report that said so.</summary>
+public sealed record RoundMembership(Guid Id, DateOnly JoinedOn, Source Source);
