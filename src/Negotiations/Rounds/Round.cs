@@ -70,12 +70,12 @@ public sealed record Round(
         {
             ({ } expected, _) when expected != Version => RoundProblems.Conflict(
                 $"Round {Id} is at version {Version}, not the expected version {expected}: reload it and decide again.", Version),
-            _ when ending && IsFinal => RoundProblems.Conflict($"Round {Id} is {status}; a {status} round cannot {action}.", Version),
+            _ when ending && IsFinal => RoundProblems.Conflict($"Round {Id} is {status}; it cannot {action}.", Version),
             _ when ending && on < LastActivityOn => RoundProblems.Conflict(
                 $"This report is dated {on:yyyy-MM-dd}, before the latest report about round {Id} ({LastActivityOn:yyyy-MM-dd}): it would end the " +
                 "round before reports that came after it.", Version),
             (_, { } ended) when on >= ended => RoundProblems.Conflict(
-                $"Round {Id} is {status}; a {status} round cannot {action} (only reports of what happened before {ended:yyyy-MM-dd} are still " +
+                $"Round {Id} is {status}; it cannot {action} (only reports of what happened before {ended:yyyy-MM-dd} are still " +
                 "accepted: they sort into place).", Version),
             _ => WolverineContinue.NoProblems,
         };
