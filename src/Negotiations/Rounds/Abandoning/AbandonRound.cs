@@ -34,8 +34,9 @@ public static class AbandonRoundEndpoint
 
     public static RoundAbandoned Decide(AbandonRound command) => new(command.Reason, command.Source.HappenedOn(command.OccurredOn), command.Source);
 
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [EndpointSummary("Abandon a round (final)")]
     [WolverinePost("/api/rounds/{id}/abandon")]
-    public static RoundWritten Post(AbandonRound command, Round round, IDocumentSession session) =>
+    public static RoundWritten Post(AbandonRound command, [NotBody] Round round, IDocumentSession session) =>
         RoundWritten.Appending(round, session, Decide(command));
 }

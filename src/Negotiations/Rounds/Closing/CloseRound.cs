@@ -37,8 +37,9 @@ public static class CloseRoundEndpoint
     public static RoundClosed Decide(CloseRound command) =>
         new(command.FinalAmount, command.Summary, command.Source.HappenedOn(command.OccurredOn), command.Source);
 
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [EndpointSummary("Close a round (final)")]
     [WolverinePost("/api/rounds/{id}/close")]
-    public static RoundWritten Post(CloseRound command, Round round, IDocumentSession session) =>
+    public static RoundWritten Post(CloseRound command, [NotBody] Round round, IDocumentSession session) =>
         RoundWritten.Appending(round, session, Decide(command));
 }

@@ -37,8 +37,9 @@ public static class HoldClosingEndpoint
     public static RoundClosingHeld Decide(HoldClosing command) =>
         new(command.Amount, command.Summary, command.Source.HappenedOn(command.OccurredOn), command.Source);
 
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [EndpointSummary("Record a closing of a round")]
     [WolverinePost("/api/rounds/{id}/closings")]
-    public static RoundWritten Post(HoldClosing command, Round round, IDocumentSession session) =>
+    public static RoundWritten Post(HoldClosing command, [NotBody] Round round, IDocumentSession session) =>
         RoundWritten.Appending(round, session, Decide(command));
 }

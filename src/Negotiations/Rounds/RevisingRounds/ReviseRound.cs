@@ -40,8 +40,9 @@ public static class ReviseRoundEndpoint
     public static RoundRevised Decide(ReviseRound command) =>
         new(command.Target, command.Valuation, command.Summary, command.Source.HappenedOn(command.OccurredOn), command.Source);
 
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [EndpointSummary("Revise a round's target or valuation")]
     [WolverinePost("/api/rounds/{id}/revisions")]
-    public static RoundWritten Post(ReviseRound command, Round round, IDocumentSession session) =>
+    public static RoundWritten Post(ReviseRound command, [NotBody] Round round, IDocumentSession session) =>
         RoundWritten.Appending(round, session, Decide(command));
 }
