@@ -18,12 +18,15 @@ public sealed record MoneyRange(string Currency, decimal Low, decimal? High, boo
     public static MoneyRange Of(ReportedAmount amount) => amount.Qualifier switch
     {
         AmountQualifier.Exact => new(amount.Currency, amount.Value, amount.Value, true),
-        AmountQualifier.About => new(amount.Currency, amount.Value * (1 - AboutBand), amount.Value * (1 + AboutBand), false),
+        AmountQualifier.About => new(amount.Currency, Plain(amount.Value * (1 - AboutBand)), Plain(amount.Value * (1 + AboutBand)), false),
         AmountQualifier.UpTo => new(amount.Currency, 0m, amount.Value, false),
         AmountQualifier.AtLeast => new(amount.Currency, amount.Value, null, false),
         AmountQualifier.Between => new(amount.Currency, amount.Value, amount.High ?? amount.Value, false),
         _ => throw new ArgumentOutOfRangeException(nameof(amount), amount.Qualifier, "Unknown qualifier."),
     };
+
+    /// <summary>The same number without the trailing zeros a product leaves (90000000000.00 reads 90000000000).</summary>
+    private static decimal Plain(decimal value) => value / 1.0000000000000000000000000000m;
 
     /// <summary>The interval sum: lows add, highs add (unbounded if either is), exact only if both are.</summary>
     public MoneyRange Plus(MoneyRange other)

@@ -17,6 +17,7 @@ public class MoneyRangeTests
     {
         Assert.Equal(new MoneyRange("USD", 50 * B, 50 * B, true), MoneyRange.Of(Usd(50 * B)));
         Assert.Equal(new MoneyRange("USD", 27 * B, 33 * B, false), MoneyRange.Of(Usd(30 * B, AmountQualifier.About)));
+        Assert.Equal("27000000000", MoneyRange.Of(Usd(30 * B, AmountQualifier.About)).Low.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(new MoneyRange("USD", 0m, 50 * B, false), MoneyRange.Of(Usd(50 * B, AmountQualifier.UpTo)));
         Assert.Equal(new MoneyRange("USD", 10 * B, null, false), MoneyRange.Of(Usd(10 * B, AmountQualifier.AtLeast)));
         Assert.Equal(new MoneyRange("USD", 10 * B, 20 * B, false), MoneyRange.Of(Usd(10 * B, AmountQualifier.Between, 20 * B)));

@@ -141,7 +141,7 @@ public class RoundsApiTests(ApiFixture fixture) : ApiTest(fixture)
     [Theory]
     [InlineData("/api/rounds?status=Open", "status")]
     [InlineData("/api/rounds?pageSize=0", "pageSize")]
-    [InlineData("/api/rounds?waitFor=-1", "waitFor")]
+    [InlineData("/api/rounds?waitFor=0", "waitFor")]
     [InlineData("/api/rounds?size=1", "size")]
     public async Task a_bad_list_parameter_is_a_400_naming_it(string url, string field)
     {

@@ -11,7 +11,7 @@ namespace Negotiations.Rounds.GettingRoundBook;
 public sealed record RoundBookQuery(
     DateTimeOffset? AsOf = null,
     DateOnly? OccurredBy = null,
-    [Range(typeof(long), "0", "9223372036854775807")] long? WaitFor = null);
+    [Range(typeof(long), "1", "9223372036854775807")] long? WaitFor = null);
 
 public static class GetRoundBookEndpoint
 {
@@ -24,7 +24,7 @@ public static class GetRoundBookEndpoint
     /// deal that ever joined it folded from their events to that point, as a deal's status is.
     /// </summary>
     [ProducesResponseType<RoundBook>(StatusCodes.Status200OK, "application/json")]
-    [ResponseHeader(StatusCodes.Status200OK, "X-View-Sequence", "The event sequence the async views reflect.")]
+    [ResponseHeader(StatusCodes.Status200OK, AsyncViews.ViewSequenceHeader, "The event sequence the async views reflect (see `freshness`).")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [EndpointSummary("A round's book, now or as of a point on either time axis")]

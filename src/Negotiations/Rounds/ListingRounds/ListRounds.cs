@@ -13,7 +13,7 @@ public sealed record RoundListQuery(
     RoundStatus? Status = null,
     [Range(1, int.MaxValue / ListRoundsEndpoint.MaxPageSize)] int Page = 1,
     [Range(1, ListRoundsEndpoint.MaxPageSize)] int PageSize = ListRoundsEndpoint.DefaultPageSize,
-    [Range(typeof(long), "0", "9223372036854775807")] long? WaitFor = null);
+    [Range(typeof(long), "1", "9223372036854775807")] long? WaitFor = null);
 
 public sealed record RoundList(IReadOnlyList<Round> Items, long Total, int Page, int PageSize, ViewFreshness Freshness);
 
@@ -24,7 +24,7 @@ public static class ListRoundsEndpoint
 
     /// <summary>Rounds from their async view, newest activity first, optionally of one company (any letter case) or in one status.</summary>
     [ProducesResponseType<RoundList>(StatusCodes.Status200OK, "application/json")]
-    [ResponseHeader(StatusCodes.Status200OK, "X-View-Sequence", "The event sequence the async views reflect.")]
+    [ResponseHeader(StatusCodes.Status200OK, AsyncViews.ViewSequenceHeader, "The event sequence the async views reflect (see `freshness`).")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [EndpointSummary("List rounds")]
     [QueryRecord(typeof(RoundListQuery))]
