@@ -2,6 +2,7 @@ using JasperFx;
 using Negotiations.Deals;
 using Negotiations.Infrastructure;
 using Negotiations.Parties;
+using Negotiations.Rounds;
 using Negotiations.Security;
 using Negotiations.TamperEvidence;
 using Negotiations.Operations;
@@ -14,6 +15,7 @@ IServiceModule[] modules =
     new TamperEvidenceModule(), // a hash chain over every event; verification and chain heads
     new OperationsModule(),     // the async views' progress and online rebuilds
     new PartiesModule(),        // parties across deals: aliases, relations, merges; exposure and conflicts (async views)
+    new RoundsModule(),         // funding rounds: round streams, the rounds' async view, the round book
 ];
 
 var command = CommandLine.Read(args);

@@ -33,6 +33,8 @@ public static class Corrections
         [typeof(QuestionAnswered)] = ["occurredOn", "source"],
         [typeof(PartyResponded)] = ["occurredOn", "source"],
         [typeof(PartyWithdrew)] = ["occurredOn", "source", "eventReason"],
+        [typeof(DealJoinedRound)] = ["occurredOn", "source"],
+        [typeof(DealLeftRound)] = ["occurredOn", "source"],
     };
 
     /// <summary>The claim each value member is about; the date and the source change every claim of their report.</summary>

@@ -67,6 +67,8 @@ public sealed record Deal(
 
     /// <summary>Each party's first-sight id (<see cref="Negotiations.Parties.PartyIds"/>): a name no registered party owns is this party.</summary>
     public IReadOnlyList<Guid> FirstSightPartyIds => [.. Parties.Select(p => Negotiations.Parties.PartyIds.Of(p.Name))];
+    /// <summary>The funding round this deal is a piece of, if any (see Rounds/).</summary>
+    public RoundMembership? Round { get; init; }
 
     /// <summary>Statuses nothing moves on from (a later report contradicting them is refused).</summary>
     public bool IsFinal => Status is DealStatus.Completed or DealStatus.Blocked or DealStatus.Closed;
@@ -122,6 +124,8 @@ public sealed record Deal(
             Withdrawals = [.. Withdrawals.Where(w => !SameParty(w.Party, e.Party)),
                 new PartyWithdrawal(Parties.FirstOrDefault(p => SameParty(p.Name, e.Party))?.Name ?? e.Party, e.OccurredOn, e.Reason, e.Source)],
         },
+        DealJoinedRound e => Touch(e) with { Round = new RoundMembership(e.Round, e.OccurredOn, e.Source) },
+        DealLeftRound e => Touch(e) with { Round = Round?.Id == e.Round ? null : Round },
         _ => Touch(report),
     };
 

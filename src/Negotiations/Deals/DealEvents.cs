@@ -182,6 +182,21 @@ public sealed record PartyWithdrew(
     DateOnly OccurredOn,
     Source Source) : IDealEvent;
 
+// Funding rounds: a deal is an investor's piece of a round (a stream of its own, see Rounds/).
+
+/// <summary>The deal joined round <c>Round</c> (the investor's piece of it); a deal is in one round at a time.</summary>
+public sealed record DealJoinedRound(
+    Guid Round,
+    DateOnly OccurredOn,
+    Source Source) : IDealEvent;
+
+/// <summary>The deal left round <c>Round</c> (the investor is no longer part of it); the history keeps that it was there.</summary>
+public sealed record DealLeftRound(
+    Guid Round,
+    string? Reason,
+    DateOnly OccurredOn,
+    Source Source) : IDealEvent;
+
 /// <summary>The stable names under which the events are stored. A name here never changes.</summary>
 public static class DealEventTypes
 {
@@ -204,5 +219,7 @@ public static class DealEventTypes
         [typeof(QuestionAnswered)] = "question_answered",
         [typeof(PartyResponded)] = "party_responded",
         [typeof(PartyWithdrew)] = "party_withdrew",
+        [typeof(DealJoinedRound)] = "deal_joined_round",
+        [typeof(DealLeftRound)] = "deal_left_round",
     };
 }

@@ -53,3 +53,5 @@ public sealed record ValueSources(Source? Amount = null, Source? Valuation = nul
 
 /// <summary>A party's withdrawal from the deal: when, why (when reported), and the source that reported it.</summary>
 public sealed record PartyWithdrawal(string Party, DateOnly WithdrewOn, string? Reason, Source Source);
+/// <summary>The round the deal is a piece of: since when, and the report that said so.</summary>
+public sealed record RoundMembership(Guid Id, DateOnly JoinedOn, Source Source);

@@ -6,6 +6,7 @@ using Negotiations.Infrastructure;
 using Negotiations.Tests.Infrastructure;
 using Npgsql;
 using Wolverine;
+using Wolverine.Runtime;
 using Xunit;
 
 [assembly: AssemblyFixture(typeof(ApiFixture))]
@@ -77,7 +78,26 @@ public sealed class ApiFixture : IAsyncLifetime
         return host;
     }
 
-    public Task ResetDataAsync() => Host.ResetAllMartenDataAsync();
+    /// <summary>
+    /// Erases all data with the async views stopped, then starts them again from nothing. A view left running would keep
+    /// its progress in memory and fail on its next step (Marten's "progression is out of order"): Marten's reset pauses
+    /// only the daemons it runs itself, and here Wolverine runs them as agents.
+    /// </summary>
+    public async Task ResetDataAsync()
+    {
+        var agents = Host.Services.GetRequiredService<IWolverineRuntime>().Agents;
+        var views = agents.AllRunningAgentUris().Where(agent => agent.Scheme == "event-subscriptions").ToArray();
+        foreach (var view in views)
+        {
+            await agents.StopLocallyAsync(view);
+        }
+
+        await Host.ResetAllMartenDataAsync();
+        foreach (var view in views)
+        {
+            await agents.StartLocallyAsync(view);
+        }
+    }
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 

@@ -1,11 +1,14 @@
+using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Negotiations.Deals.JoiningRounds;
 using Negotiations.Infrastructure;
+using Negotiations.Rounds;
 using Wolverine.Http;
 using Wolverine.Marten;
 
 namespace Negotiations.Deals.ReportingTalks;
 
-/// <summary>The first report of talks: opens a deal.</summary>
+/// <summary>The first report of talks: opens a deal; with <c>Round</c>, as a piece of that funding round (same source).</summary>
 public sealed record ReportNewDeal(
     string Title,
     DealKind Kind,
@@ -14,13 +17,24 @@ public sealed record ReportNewDeal(
     string? Summary = null,
     ReportedAmount? Amount = null,
     Valuation? Valuation = null,
-    DateOnly? OccurredOn = null);
+    DateOnly? OccurredOn = null,
+    Guid? Round = null);
 
 public static class ReportNewDealEndpoint
 {
-    public static ProblemDetails Validate(ReportNewDeal command, DateTimeOffset now)
+    // Stryker disable all : a database read; the API tests cover it
+    public static Task<Round?> LoadAsync(ReportNewDeal command, IQuerySession session, CancellationToken cancellationToken) =>
+        command.Round is { } round ? RoundTimeline.LoadAsync(session, round, cancellationToken) : Task.FromResult<Round?>(null);
+    // Stryker restore all
+
+    public static ProblemDetails Validate(ReportNewDeal command, Round? round, DateTimeOffset now)
     {
         var errors = new ValidationErrors();
+        if (command.Round is { } id)
+        {
+            JoinRoundEndpoint.CheckRound(id, round, "round", errors);
+        }
+
         errors.RequireText(command.Title, "title", TextLimits.Name);
         Party.Check(command.Parties, "parties", minimumDistinct: 2, errors);
         errors.RequireText(command.Summary, "summary", TextLimits.Paragraphs, required: false);
@@ -39,6 +53,9 @@ public static class ReportNewDealEndpoint
     public static (DealOpened, IStartStream) Post(ReportNewDeal command)
     {
         var id = Guid.CreateVersion7();
-        return (new DealOpened(id, 1), MartenOps.StartStream<Deal>(id, Decide(command)));
+        var opening = Decide(command);
+        return command.Round is { } round
+            ? (new DealOpened(id, 2), MartenOps.StartStream<Deal>(id, opening, new DealJoinedRound(round, opening.OccurredOn, opening.Source)))
+            : (new DealOpened(id, 1), MartenOps.StartStream<Deal>(id, opening));
     }
 }

@@ -17,7 +17,7 @@ public class ReportNewDealTests
     {
         var command = Valid();
 
-        ThenAccepted(ReportNewDealEndpoint.Validate(command, Now));
+        ThenAccepted(ReportNewDealEndpoint.Validate(command, null, Now));
         ThenEvent(Opened(), ReportNewDealEndpoint.Decide(command));
     }
 
@@ -34,7 +34,7 @@ public class ReportNewDealTests
             Valuation: new Valuation(500_000_000_000m, "USD", AmountQualifier.About, null, ValuationBasis.PostMoney),
             OccurredOn: Day("2025-12-15"));
 
-        ThenAccepted(ReportNewDealEndpoint.Validate(command, Now));
+        ThenAccepted(ReportNewDealEndpoint.Validate(command, null, Now));
         ThenEvent(
             new TalksReported(
                 "Amazon invests in OpenAI", DealKind.Investment,
@@ -59,7 +59,7 @@ public class ReportNewDealTests
     {
         var command = Valid() with { OccurredOn = Day("2025-12-14") };
 
-        ThenAccepted(ReportNewDealEndpoint.Validate(command, Now));
+        ThenAccepted(ReportNewDealEndpoint.Validate(command, null, Now));
         ThenEvent(Opened() with { OccurredOn = Day("2025-12-14") }, ReportNewDealEndpoint.Decide(command));
     }
 
@@ -72,7 +72,7 @@ public class ReportNewDealTests
             Parties = [new Party(" Amazon", PartyRole.Investor), new Party("OpenAI  ", PartyRole.Target)],
         };
 
-        ThenAccepted(ReportNewDealEndpoint.Validate(command, Now));
+        ThenAccepted(ReportNewDealEndpoint.Validate(command, null, Now));
         ThenEvent(Opened(), ReportNewDealEndpoint.Decide(command));
     }
 
@@ -81,7 +81,7 @@ public class ReportNewDealTests
     {
         var command = Valid() with { Source = Wsj("2026-03-02"), OccurredOn = Tomorrow };
 
-        ThenAccepted(ReportNewDealEndpoint.Validate(command, Now));
+        ThenAccepted(ReportNewDealEndpoint.Validate(command, null, Now));
     }
 
     [Theory]
@@ -89,20 +89,20 @@ public class ReportNewDealTests
     [InlineData("")]
     [InlineData("   ")]
     public void a_missing_title_is_refused(string? title) =>
-        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Title = title! }, Now), 400, "title");
+        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Title = title! }, null, Now), 400, "title");
 
     [Fact]
     public void a_title_of_200_characters_is_accepted_and_one_of_201_refused()
     {
-        ThenAccepted(ReportNewDealEndpoint.Validate(Valid() with { Title = Text(200) }, Now));
-        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Title = Text(201) }, Now), 400, "title");
+        ThenAccepted(ReportNewDealEndpoint.Validate(Valid() with { Title = Text(200) }, null, Now));
+        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Title = Text(201) }, null, Now), 400, "title");
     }
 
     [Fact]
     public void a_summary_of_4000_characters_is_accepted_and_one_of_4001_refused()
     {
-        ThenAccepted(ReportNewDealEndpoint.Validate(Valid() with { Summary = Text(4000) }, Now));
-        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Summary = Text(4001) }, Now), 400, "summary");
+        ThenAccepted(ReportNewDealEndpoint.Validate(Valid() with { Summary = Text(4000) }, null, Now));
+        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Summary = Text(4001) }, null, Now), 400, "summary");
     }
 
     [Fact]
@@ -110,14 +110,14 @@ public class ReportNewDealTests
     {
         var command = Valid() with { Parties = [new Party("Amazon", PartyRole.Investor)] };
 
-        ThenRefused(ReportNewDealEndpoint.Validate(command, Now), 400, "parties");
+        ThenRefused(ReportNewDealEndpoint.Validate(command, null, Now), 400, "parties");
     }
 
     [Fact]
     public void a_deal_without_parties_is_refused()
     {
-        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Parties = [] }, Now), 400, "parties");
-        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Parties = null! }, Now), 400, "parties");
+        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Parties = [] }, null, Now), 400, "parties");
+        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Parties = null! }, null, Now), 400, "parties");
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public class ReportNewDealTests
     {
         var command = Valid() with { Parties = [new Party("OpenAI", PartyRole.Target), new Party("openai", PartyRole.Investor)] };
 
-        ThenRefused(ReportNewDealEndpoint.Validate(command, Now), 400, "parties");
+        ThenRefused(ReportNewDealEndpoint.Validate(command, null, Now), 400, "parties");
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public class ReportNewDealTests
             Parties = [new Party("Amazon", PartyRole.Investor), new Party("OpenAI", PartyRole.Target), new Party(" Amazon ", PartyRole.CoInvestor)],
         };
 
-        ThenRefused(ReportNewDealEndpoint.Validate(command, Now), 400, "parties");
+        ThenRefused(ReportNewDealEndpoint.Validate(command, null, Now), 400, "parties");
     }
 
     [Fact]
@@ -144,16 +144,16 @@ public class ReportNewDealTests
     {
         var command = Valid() with { Parties = [new Party("Amazon", PartyRole.Investor), new Party(" ", PartyRole.Target)] };
 
-        ThenRefused(ReportNewDealEndpoint.Validate(command, Now), 400, "parties[1].name", "parties");
+        ThenRefused(ReportNewDealEndpoint.Validate(command, null, Now), 400, "parties[1].name", "parties");
     }
 
     [Fact]
     public void a_party_name_longer_than_200_characters_is_refused_by_its_index()
     {
         ThenAccepted(ReportNewDealEndpoint.Validate(
-            Valid() with { Parties = [new Party("Amazon", PartyRole.Investor), new Party(Text(200), PartyRole.Target)] }, Now));
+            Valid() with { Parties = [new Party("Amazon", PartyRole.Investor), new Party(Text(200), PartyRole.Target)] }, null, Now));
         ThenRefused(ReportNewDealEndpoint.Validate(
-            Valid() with { Parties = [new Party("Amazon", PartyRole.Investor), new Party(Text(201), PartyRole.Target)] }, Now),
+            Valid() with { Parties = [new Party("Amazon", PartyRole.Investor), new Party(Text(201), PartyRole.Target)] }, null, Now),
             400, "parties[1].name");
     }
 
@@ -162,14 +162,14 @@ public class ReportNewDealTests
     {
         static List<Party> Parties(int count) => [.. Enumerable.Range(1, count).Select(i => new Party($"Party {i}", PartyRole.CoInvestor))];
 
-        ThenAccepted(ReportNewDealEndpoint.Validate(Valid() with { Parties = Parties(50) }, Now));
-        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Parties = Parties(51) }, Now), 400, "parties");
+        ThenAccepted(ReportNewDealEndpoint.Validate(Valid() with { Parties = Parties(50) }, null, Now));
+        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Parties = Parties(51) }, null, Now), 400, "parties");
     }
 
     [Fact]
     public void an_amount_of_zero_is_refused()
     {
-        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Amount = Usd(0m) }, Now), 400, "amount.value");
+        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Amount = Usd(0m) }, null, Now), 400, "amount.value");
     }
 
     [Fact]
@@ -177,13 +177,13 @@ public class ReportNewDealTests
     {
         var command = Valid() with { Amount = new ReportedAmount(10_000_000_000m, "usd") };
 
-        ThenRefused(ReportNewDealEndpoint.Validate(command, Now), 400, "amount.currency");
+        ThenRefused(ReportNewDealEndpoint.Validate(command, null, Now), 400, "amount.currency");
     }
 
     [Fact]
     public void an_amount_between_without_an_upper_bound_is_refused()
     {
-        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Amount = Usd(10_000_000_000m, AmountQualifier.Between) }, Now), 400, "amount.high");
+        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Amount = Usd(10_000_000_000m, AmountQualifier.Between) }, null, Now), 400, "amount.high");
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public class ReportNewDealTests
     {
         var command = Valid() with { Amount = new ReportedAmount(10_000_000_000m, "USD", AmountQualifier.AtLeast, 20_000_000_000m) };
 
-        ThenRefused(ReportNewDealEndpoint.Validate(command, Now), 400, "amount.high");
+        ThenRefused(ReportNewDealEndpoint.Validate(command, null, Now), 400, "amount.high");
     }
 
     [Fact]
@@ -199,26 +199,26 @@ public class ReportNewDealTests
     {
         var command = Valid() with { Valuation = new Valuation(-1m, "EURO", AmountQualifier.Between, null) };
 
-        ThenRefused(ReportNewDealEndpoint.Validate(command, Now), 400, "valuation.value", "valuation.currency", "valuation.high");
+        ThenRefused(ReportNewDealEndpoint.Validate(command, null, Now), 400, "valuation.value", "valuation.currency", "valuation.high");
     }
 
     [Fact]
     public void a_report_without_a_source_is_refused()
     {
-        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Source = null! }, Now), 400, "source");
+        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Source = null! }, null, Now), 400, "source");
     }
 
     [Fact]
     public void a_source_without_a_publication_is_refused()
     {
-        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Source = Wsj("2025-12-16") with { Publication = "  " } }, Now), 400, "source.publication");
+        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Source = Wsj("2025-12-16") with { Publication = "  " } }, null, Now), 400, "source.publication");
     }
 
     [Fact]
     public void a_publication_name_longer_than_200_characters_is_refused()
     {
-        ThenAccepted(ReportNewDealEndpoint.Validate(Valid() with { Source = Wsj("2025-12-16") with { Publication = Text(200) } }, Now));
-        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Source = Wsj("2025-12-16") with { Publication = Text(201) } }, Now), 400, "source.publication");
+        ThenAccepted(ReportNewDealEndpoint.Validate(Valid() with { Source = Wsj("2025-12-16") with { Publication = Text(200) } }, null, Now));
+        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { Source = Wsj("2025-12-16") with { Publication = Text(201) } }, null, Now), 400, "source.publication");
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public class ReportNewDealTests
     {
         var command = Valid() with { Source = Wsj("2025-12-16") with { Url = "ftp://wsj.com/amazon-openai" } };
 
-        ThenRefused(ReportNewDealEndpoint.Validate(command, Now), 400, "source.url");
+        ThenRefused(ReportNewDealEndpoint.Validate(command, null, Now), 400, "source.url");
     }
 
     [Fact]
@@ -234,19 +234,19 @@ public class ReportNewDealTests
     {
         var command = Valid() with { Source = Wsj("2026-03-03") };
 
-        ThenRefused(ReportNewDealEndpoint.Validate(command, Now), 400, "source.publishedOn");
+        ThenRefused(ReportNewDealEndpoint.Validate(command, null, Now), 400, "source.publishedOn");
     }
 
     [Fact]
     public void an_occurred_on_before_1900_is_refused()
     {
-        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { OccurredOn = TooEarly }, Now), 400, "occurredOn");
+        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { OccurredOn = TooEarly }, null, Now), 400, "occurredOn");
     }
 
     [Fact]
     public void an_occurred_on_after_tomorrow_is_refused()
     {
-        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { OccurredOn = DayAfterTomorrow }, Now), 400, "occurredOn");
+        ThenRefused(ReportNewDealEndpoint.Validate(Valid() with { OccurredOn = DayAfterTomorrow }, null, Now), 400, "occurredOn");
     }
 
     [Fact]
@@ -261,6 +261,6 @@ public class ReportNewDealTests
             OccurredOn = DayAfterTomorrow,
         };
 
-        ThenRefused(ReportNewDealEndpoint.Validate(command, Now), 400, "title", "parties", "amount.value", "source.url", "occurredOn");
+        ThenRefused(ReportNewDealEndpoint.Validate(command, null, Now), 400, "title", "parties", "amount.value", "source.url", "occurredOn");
     }
 }

@@ -1,0 +1,42 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Deals;
+using Negotiations.Infrastructure;
+using Wolverine.Http;
+
+namespace Negotiations.Rounds.Abandoning;
+
+/// <summary>The round was abandoned before it closed (final).</summary>
+public sealed record AbandonRound(
+    string Reason,
+    Source Source,
+    DateOnly? OccurredOn = null,
+    long? ExpectedVersion = null);
+
+public static class AbandonRoundEndpoint
+{
+    // Stryker disable all : a database read; the API tests cover it
+    public static Task<Round?> LoadAsync(Guid id, IQuerySession session, CancellationToken cancellationToken) => RoundTimeline.LoadAsync(session, id, cancellationToken);
+    // Stryker restore all
+
+    public static ProblemDetails Validate(AbandonRound command, Guid id, Round? round, DateTimeOffset now)
+    {
+        if (round is null)
+        {
+            return RoundProblems.NotFound(id);
+        }
+
+        var errors = new ValidationErrors();
+        errors.RequireText(command.Reason, "reason", TextLimits.Paragraphs);
+        Source.CheckReport(command.Source, command.OccurredOn, now, errors);
+        return errors.IsEmpty ? round.Allows("be abandoned", Decide(command).OccurredOn, ending: true, command.ExpectedVersion) : errors.ToProblem();
+    }
+
+    public static RoundAbandoned Decide(AbandonRound command) => new(command.Reason, command.Source.HappenedOn(command.OccurredOn), command.Source);
+
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [EndpointSummary("Abandon a round (final)")]
+    [WolverinePost("/api/rounds/{id}/abandon")]
+    public static RoundWritten Post(AbandonRound command, [NotBody] Round round, IDocumentSession session) =>
+        RoundWritten.Appending(round, session, Decide(command));
+}

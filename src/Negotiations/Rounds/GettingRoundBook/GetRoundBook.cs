@@ -1,0 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Deals;
+using Negotiations.Infrastructure;
+using Wolverine.Http;
+
+namespace Negotiations.Rounds.GettingRoundBook;
+
+/// <summary>The query of <c>GET /api/rounds/{id}</c>: now, or as of a point on either time axis; <c>waitFor</c> an event sequence.</summary>
+public sealed record RoundBookQuery(
+    DateTimeOffset? AsOf = null,
+    DateOnly? OccurredBy = null,
+    [Range(typeof(long), "1", "9223372036854775807")] long? WaitFor = null);
+
+public static class GetRoundBookEndpoint
+{
+    /// <summary>
+    /// The round book: the round's target and valuation against the sum of its participants' pieces, per currency, split by
+    /// firmness (rumoured, proposed, agreed, funded; abandoned or blocked deals listed but not counted), with each
+    /// participant's investor, amount, status and source. Now: the round from its async view (see <c>freshness</c>;
+    /// <c>waitFor</c> waits until it reflects that event sequence) and the deals in it from their status documents, which
+    /// are always current. With <c>asOf</c> (a recorded instant) and/or <c>occurredBy</c> (a date): the round and every
+    /// deal that ever joined it folded from their events to that point, as a deal's status is.
+    /// </summary>
+    [ProducesResponseType<RoundBook>(StatusCodes.Status200OK, "application/json")]
+    [ResponseHeader(StatusCodes.Status200OK, AsyncViews.ViewSequenceHeader, "The event sequence the async views reflect (see `freshness`).")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [EndpointSummary("A round's book, now or as of a point on either time axis")]
+    [QueryRecord(typeof(RoundBookQuery))]
+    [WolverineGet("/api/rounds/{id}")]
+    public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (QueryParameters.Bind<RoundBookQuery>(context.Request.Query, errors) is not { } query)
+        {
+            return Results.Problem(errors.ToProblem());
+        }
+
+        var wait = await AsyncViews.AwaitAsync(context, query.WaitFor, cancellationToken);
+        if (wait.Problem is { } late)
+        {
+            return late;
+        }
+
+        if (query is { AsOf: null, OccurredBy: null })
+        {
+            var round = await session.LoadAsync<Round>(id, cancellationToken);
+            if (round is null)
+            {
+                return Results.Problem(RoundProblems.NotFound(id));
+            }
+
+            var deals = await session.Query<Deal>().Where(d => d.Round!.Id == id).ToListAsync(cancellationToken);
+            return Results.Ok(RoundBook.Of(round, deals, wait.Freshness));
+        }
+
+        var stream = await session.Events.FetchStreamAsync(id, token: cancellationToken);
+        if (RoundTimeline.Fold(id, stream, query.AsOf, query.OccurredBy) is not { } then)
+        {
+            return Results.Problem(RoundTimeline.Fold(id, stream) is null
+                ? RoundProblems.NotFound(id)
+                : Problems.NotFound($"Nothing recorded about round {id}{(query.AsOf is { } at ? $" by {at:O}" : "")} had happened" +
+                    $"{(query.OccurredBy is { } by ? $" by {by:yyyy-MM-dd}" : "")}."));
+        }
+
+        return Results.Ok(RoundBook.Of(then, await DealsEverInAsync(session, id, query.AsOf, query.OccurredBy, cancellationToken), wait.Freshness));
+    }
+
+    // Stryker disable all : database reads; the API tests cover them
+    /// <summary>
+    /// Every deal that ever joined the round, folded to the point asked for (two queries: the deals' ids from their
+    /// join events, then all their events). The book keeps those in the round at that point.
+    /// </summary>
+    private static async Task<IReadOnlyList<Deal>> DealsEverInAsync(
+        IQuerySession session, Guid round, DateTimeOffset? asOf, DateOnly? occurredBy, CancellationToken cancellationToken)
+    {
+        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+        var ids = (await session.AdvancedSql.QueryAsync<Guid>(
+            $"select distinct stream_id from {schema}.mt_events where type = ? and data ->> 'round' = ?", cancellationToken,
+            DealEventTypes.Names[typeof(DealJoinedRound)], round.ToString())).ToArray();
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
+        var events = await session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(ids)).ToListAsync(cancellationToken);
+        return [.. events.GroupBy(e => e.StreamId)
+            .Select(g => DealAsOf.Fold(g.Key, [.. g.OrderBy(e => e.Version)], null, asOf, occurredBy))
+            .OfType<Deal>()];
+    }
+    // Stryker restore all
+}
