@@ -59,7 +59,11 @@ public static class ServiceSetup
             // complete (`resources check` passes), and missing rights show at start rather than on some later request.
             .ApplyAllDatabaseChangesOnStartup()
             .UseLightweightSessions()
-            .IntegrateWithWolverine();
+            // Async views run as Wolverine agents: on one node alone, or spread over several nodes on one database, each
+            // view on exactly one node, moved to another when its node stops answering (see Nodes).
+            .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = true);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<IConfigureMarten, AsyncViews.Registration>();
 
         builder.Host.UseWolverine(options =>
         {

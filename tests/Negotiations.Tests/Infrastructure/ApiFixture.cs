@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Negotiations.Infrastructure;
 using Negotiations.Tests.Infrastructure;
+using Npgsql;
 using Wolverine;
 using Xunit;
 
@@ -80,6 +81,33 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
+    /// <summary>
+    /// Waits until every async view has applied every event written so far (the daemon runs in this host), and fails
+    /// the test after 30 s. It waits on the views' own progress rows, not on time.
+    /// </summary>
+    public async Task WaitForViewsAsync()
+    {
+        var dataSource = Host.Services.GetRequiredService<NpgsqlDataSource>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            while (true)
+            {
+                var (freshness, last) = await AsyncViews.FreshnessAsync(Store, dataSource, timeout.Token);
+                if (freshness.Sequence >= last)
+                {
+                    return;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(10), timeout.Token);
+            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException("The async views did not apply every event within 30 s.");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_host is not null)
@@ -111,6 +139,9 @@ public abstract class ApiTest(ApiFixture fixture) : IAsyncLifetime
     protected IAlbaHost Host => Fixture.Host;
 
     public virtual async ValueTask InitializeAsync() => await Fixture.ResetDataAsync();
+
+    /// <summary>Until every async view has applied every event written so far (see <see cref="ApiFixture.WaitForViewsAsync"/>).</summary>
+    protected Task WaitForViewsAsync() => Fixture.WaitForViewsAsync();
 
     public virtual ValueTask DisposeAsync()
     {
