@@ -56,7 +56,7 @@ public static partial class QueryParameters
     }
 
     /// <summary>Every value of a list parameter, from repeated keys and comma lists; an empty item is refused.</summary>
-    private static object? List(Parameter parameter, Microsoft.Extensions.Primitives.StringValues given, ValidationErrors errors)
+    private static Array? List(Parameter parameter, Microsoft.Extensions.Primitives.StringValues given, ValidationErrors errors)
     {
         var texts = given.SelectMany(v => (v ?? "").Split(',')).Select(t => t.Trim()).ToList();
         if (texts.Any(t => t.Length == 0 || t.Contains('\0', StringComparison.Ordinal)))

@@ -167,7 +167,9 @@ public class CrashSafetyTests(ITestOutputHelper output)
     {
         var cancellation = TestContext.Current.CancellationToken;
         var streams = await StreamsAsync(connectionString);
-        var list = TestJson.Read<DealList>(await service.GetStringAsync(new Uri("/api/deals?pageSize=1", UriKind.Relative), cancellation));
+        // The list is an async view: read it once it reflects the last event stored.
+        var list = TestJson.Read<DealList>(await service.GetStringAsync(
+            new Uri($"/api/deals?pageSize=1&waitFor={await LastSequenceAsync(connectionString)}", UriKind.Relative), cancellation));
         Assert.Equal(streams.Count, list.Total);
 
         var stored = new Dictionary<string, (Guid Deal, long Version)>();
@@ -221,6 +223,14 @@ public class CrashSafetyTests(ITestOutputHelper output)
         }
 
         return streams;
+    }
+
+    private static async Task<long> LastSequenceAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand($"select coalesce(max(seq_id), 1) from {ServiceSetup.SchemaName}.mt_events", connection);
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
     private sealed record Acknowledged(Guid Deal, long Version);

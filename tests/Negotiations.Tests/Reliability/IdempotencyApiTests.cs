@@ -8,6 +8,7 @@ using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
 using static Negotiations.Tests.Infrastructure.TestJson;
+using static Negotiations.Tests.Deals.ListingDeals.DealListing;
 
 namespace Negotiations.Tests.Reliability;
 
@@ -31,7 +32,7 @@ public class IdempotencyApiTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(await first.ReadAsTextAsync(), await repeat.ReadAsTextAsync());
         Assert.Equal(first.Context.Response.Headers.Location.ToString(), repeat.Context.Response.Headers.Location.ToString());
         var opened = await first.ReadAs<DealOpened>();
-        AssertSame(new DealList([Expected.NewDeal(opened.Id)], 1, 1, 50), await Host.GetAs<DealList>("/api/deals"));
+        AssertListed(new DealList([Item(Expected.NewDeal(opened.Id), "Amazon in talks to invest in OpenAI")], 1, 1, 50, NoFreshness), await Fixture.ListDeals("/api/deals"));
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public class IdempotencyApiTests(ApiFixture fixture) : ApiTest(fixture)
         var reused = await Post("/api/deals", NewDeal("Second"), key, 422);
 
         await reused.ShouldBeProblem(422);
-        AssertSame(new DealList([Expected.NewDeal(opened.Id, "First")], 1, 1, 50), await Host.GetAs<DealList>("/api/deals"));
+        AssertListed(new DealList([Item(Expected.NewDeal(opened.Id, "First"), "Amazon in talks to invest in OpenAI")], 1, 1, 50, NoFreshness), await Fixture.ListDeals("/api/deals"));
     }
 
     [Fact]
