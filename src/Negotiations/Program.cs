@@ -2,6 +2,7 @@ using JasperFx;
 using Negotiations.Deals;
 using Negotiations.Infrastructure;
 using Negotiations.Security;
+using Negotiations.Sources;
 using Negotiations.TamperEvidence;
 
 // The service's capabilities, each a folder that owns its events, views, endpoints, rules and registration.
@@ -10,6 +11,7 @@ IServiceModule[] modules =
     new SecurityModule(),       // API keys, roles, write limits, who recorded what
     new DealsModule(),          // deal streams: report, propose, revise, close, abandon, correct, retract; status, history, claims, diff
     new TamperEvidenceModule(), // a hash chain over every event; verification and chain heads
+    new SourcesModule(),        // publications' track record across deals: claims confirmed, contradicted, corrected, retracted
 ];
 
 var command = CommandLine.Read(args);

@@ -30,7 +30,7 @@ public sealed record DealListQuery(
     string? Q = null,
     [AllowedValues("-lastActivity", "lastActivity", "-openedOn", "openedOn", "title", "-title", "amount", "-amount")] string? Sort = null,
     [AllowedValues("json", "csv")] string? Format = null,
-    [Range(1, long.MaxValue)] long? WaitFor = null,
+    [Range(typeof(long), "1", "9223372036854775807")] long? WaitFor = null,
     [Range(1, int.MaxValue / ListDealsEndpoint.MaxPageSize)] int Page = 1,
     [Range(1, ListDealsEndpoint.MaxPageSize)] int PageSize = ListDealsEndpoint.DefaultPageSize);
 
