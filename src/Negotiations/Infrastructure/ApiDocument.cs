@@ -235,6 +235,15 @@ public static class ApiDocument
                 headers.TryAdd("Location", new OpenApiHeader { Description = "The new resource.", Schema = Text() });
             }
 
+            if (write && status.StartsWith('2'))
+            {
+                headers.TryAdd(AsyncViews.EventSequenceHeader, new OpenApiHeader
+                {
+                    Description = "The global sequence of the write's last event: `waitFor` it on an async view's read to see the write there.",
+                    Schema = Text(),
+                });
+            }
+
             foreach (var header in metadata.OfType<ResponseHeaderAttribute>().Where(h => h.Status == status))
             {
                 headers.TryAdd(header.Name, new OpenApiHeader { Description = header.Description, Schema = Text() });

@@ -74,6 +74,7 @@ public static class ServiceSetup
             // Idempotency-Key answers are kept (in PostgreSQL, table wolverine_deduplicated_responses) for 24 hours.
             options.Durability.EnableDeduplicatedResponses = true;
             options.Durability.DeduplicationWindow = IdempotencyRetention;
+            Nodes.Configure(options.Durability, builder.Configuration);
         });
         builder.Services.AddWolverineHttp();
         foreach (var module in modules)
