@@ -6,6 +6,7 @@ using Negotiations.Deals.ListingDeals;
 using Negotiations.Tests.Deals;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
+using Negotiations.Tests.Deals.ListingDeals;
 using static Negotiations.Tests.Deals.DealScenarios;
 using static Negotiations.Tests.Infrastructure.TestJson;
 using static Negotiations.Tests.Deals.ListingDeals.DealListing;
@@ -105,6 +106,6 @@ public class IdempotencyApiTests(ApiFixture fixture) : ApiTest(fixture)
         var second = await Host.ReportNewDeal();
 
         Assert.NotEqual(first.Id, second.Id);
-        Assert.Equal(2, (await Host.GetAs<DealList>("/api/deals")).Total);
+        Assert.Equal(2, (await Fixture.ListDeals("/api/deals")).Total);
     }
 }

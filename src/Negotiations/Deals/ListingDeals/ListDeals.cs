@@ -51,6 +51,7 @@ public sealed record DealListItem : Deal
             openedOn, lastActivityOn, closedOn, abandonedReason, lastSource, version) => SummaryLine = summaryLine;
 
     /// <summary>The latest counting report's own summary; for a deal whose reports have none, its amount claims' line.</summary>
+    [JsonPropertyOrder(1)] // after the deal's members
     public string? SummaryLine { get; init; }
 }
 
