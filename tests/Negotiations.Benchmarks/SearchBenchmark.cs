@@ -43,12 +43,13 @@ public static class SearchBenchmark
     [
         ("one big party, newest first", "party=amazon"),
         ("over $10B in USD, in talks or terms proposed", "status=InTalks,TermsProposed&minAmount=10000000000&currency=USD"),
-        ("full text, two words", "q=anchor%20round"),
+        ("full text, a common word and a rare one", "q=anchor%20kalomi"),
         ("the issue's: over $10B, in talks, in January 2026, with Nvidia", "party=nvidia&status=InTalks&minAmount=10000000000&currency=USD&activeFrom=2026-01-01&activeTo=2026-01-31"),
         ("acquisitions by amount, page 3", "kind=Acquisition&sort=-amount&page=3"),
     ];
 
     private static readonly string[] BigNames = ["Amazon", "Nvidia", "Microsoft", "OpenAI", "Anthropic", "SoftBank", "Google", "Meta", "Apple", "Mubadala"];
+    private static readonly string[] Syllables = ["ka", "lo", "mi", "ren", "tor", "vex", "sa", "dun", "pi", "quo"];
     private static readonly string[] Words =
     [
         "round", "anchor", "stake", "board", "seat", "compute", "cloud", "chips", "merger", "antitrust", "review", "tranche",
@@ -253,7 +254,9 @@ public static class SearchBenchmark
     private static object[] Deal(Random random, string[] names, int count)
     {
         string Name() => random.NextDouble() < 0.3 ? BigNames[random.Next(BigNames.Length)] : names[random.Next(names.Length)];
-        string Text(int words) => string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[random.Next(Words.Length)]));
+        // Common words, and one of 1,000 rare ones ("kalomi"), as a project's code name would be.
+        string Text(int words) => string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[random.Next(Words.Length)])
+            .Append(string.Concat(Enumerable.Range(0, 3).Select(_ => Syllables[random.Next(Syllables.Length)]))));
         Source SourceOn(DateOnly day) => new($"Publication {random.Next(40)}", day, (Attribution)random.Next(5));
         ReportedAmount Amount()
         {
