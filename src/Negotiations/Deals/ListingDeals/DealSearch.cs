@@ -82,7 +82,7 @@ public sealed record DealSearch(string Where, string OrderBy, IReadOnlyList<obje
             "title" => "title, id",
             "-title" => "title desc, id desc",
             "amount" => "amount_low nulls last, id",
-            "-amount" => "amount_low desc nulls last, id desc nulls last",
+            "-amount" => "amount_low desc nulls last, id desc",
             _ => "last_activity_on desc, id desc",
         };
         return new DealSearch(conditions.Count == 0 ? "true" : string.Join(" and ", conditions), orderBy, arguments);

@@ -32,23 +32,9 @@ public sealed class DealSearchProjection : IProjection
             .Duplicate(x => x.Title)
             .Duplicate(x => x.OpenedOn)
             .Duplicate(x => x.LastActivityOn)
-            // Amount windows always name the currency: (currency, amount_low) covering the other filtered columns lets a
-            // broad window count its matches from the index alone.
             .Duplicate(x => x.Currency)
-            .Duplicate(x => x.AmountLow, configure: index =>
-            {
-                index.Columns = ["currency", "amount_low"];
-                index.IncludeColumns = ["amount_high", "status", "kind"];
-            })
-            // amount_high needs no index of its own (it is in the one above): its column's index is the one sorting by
-            // amount, largest first, walks (the list's ORDER BY for -amount, exactly).
-            .Duplicate(x => x.AmountHigh, configure: index =>
-            {
-                index.Name = "mt_doc_dealsearchentry_idx_amount_sort";
-                index.Columns = ["amount_low", "id"];
-                index.SortOrder = SortOrder.Desc;
-                index.NullsSortOrder = NullsSortOrder.Last;
-            })
+            .Duplicate(x => x.AmountLow)
+            .Duplicate(x => x.AmountHigh)
             .Duplicate(x => x.PartyKeys, "text[]", configure: index => index.Method = IndexMethod.gin)
             .Duplicate(x => x.PartyRoles, "text[]", configure: index => index.Method = IndexMethod.gin)
             .FullTextIndex(TextConfiguration, x => x.SearchText);
