@@ -4,6 +4,7 @@ using Negotiations.Infrastructure;
 using Negotiations.Parties;
 using Negotiations.Rounds;
 using Negotiations.Security;
+using Negotiations.Sources;
 using Negotiations.TamperEvidence;
 using Negotiations.Operations;
 
@@ -16,6 +17,7 @@ IServiceModule[] modules =
     new OperationsModule(),     // the async views' progress and online rebuilds
     new PartiesModule(),        // parties across deals: aliases, relations, merges; exposure and conflicts (async views)
     new RoundsModule(),         // funding rounds: round streams, the rounds' async view, the round book
+    new SourcesModule(),        // publications' track record across deals: claims confirmed, contradicted, corrected, retracted
 ];
 
 var command = CommandLine.Read(args);

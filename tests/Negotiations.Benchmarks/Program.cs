@@ -22,6 +22,12 @@ using Npgsql;
 const string BenchmarkKey = "neg_benchmark-only-key";
 const string Scratch = "benchmark_scratch";
 var startupTimeout = TimeSpan.FromSeconds(120);
+// A part of its own, selected by its flag: the deal search at scale (SearchBenchmark.cs).
+if (args is ["--search", .. var searchArguments])
+{
+    return await SearchBenchmark.RunAsync(searchArguments, CancellationToken.None);
+}
+
 var flags = new (string Name, int Default, int Min, int Max, string Help)[]
 {
     ("--seconds", 8, 1, 600, "length of each measured throughput phase"),

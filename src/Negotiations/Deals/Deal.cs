@@ -16,9 +16,10 @@ public enum DealStatus { InTalks, TermsProposed, Agreed, UnderReview, Completed,
 /// Where a deal stands: the projected status document, updated inline in the same transaction as the events (so a read
 /// right after a successful write sees it), and the state every write decides on. One fold for both means the write
 /// rules and the status can never disagree, also after a correction or retraction changes the past. Every date comes
-/// from the events: a rebuild gives the same document. Members after <c>Version</c> came with vocabulary v2.
+/// from the events: a rebuild gives the same document. Members after <c>Version</c> came with vocabulary v2. Not sealed
+/// only so that the deal list's items (<c>DealListItem</c>) can be a deal plus its summary line.
 /// </summary>
-public sealed record Deal(
+public record Deal(
     Guid Id,
     string Title,
     DealKind Kind,

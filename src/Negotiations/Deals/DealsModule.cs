@@ -26,6 +26,7 @@ public sealed class DealsModule : IServiceModule
         options.Projections.Add<DealProjection>(ProjectionLifecycle.Inline);
         // Stored as "dealoverview" since the first release, when the type had that name: existing status documents stay.
         options.Schema.For<Deal>().DocumentAlias("dealoverview").Index(x => x.LastActivityOn);
+        ListingDeals.DealSearchProjection.Configure(options);
     }
 
     public void ConfigureHttp(WolverineHttpOptions http)

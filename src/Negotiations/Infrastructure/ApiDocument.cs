@@ -333,9 +333,15 @@ public static class ApiDocument
     {
         foreach (var parameter in record.GetConstructors().Single().GetParameters())
         {
-            var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
+            var list = parameter.ParameterType.IsArray;
+            var declared = list ? parameter.ParameterType.GetElementType()! : parameter.ParameterType;
+            var type = Nullable.GetUnderlyingType(declared) ?? declared;
             var schema = new OpenApiSchema();
-            if (type == typeof(int) || type == typeof(long))
+            if (type == typeof(decimal))
+            {
+                (schema.Type, schema.Minimum) = (JsonSchemaType.Number, "0");
+            }
+            else if (type == typeof(int) || type == typeof(long))
             {
                 schema.Type = JsonSchemaType.Integer;
                 schema.Format = type == typeof(int) ? "int32" : "int64";
@@ -381,9 +387,12 @@ public static class ApiDocument
             {
                 Name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!),
                 In = ParameterLocation.Query,
+                // Several values: repeated (status=A&status=B), or as one comma list, which QueryParameters also takes.
+                Style = list ? ParameterStyle.Form : null,
+                Explode = list,
                 Required = !parameter.HasDefaultValue && Nullable.GetUnderlyingType(parameter.ParameterType) is null
                     && new NullabilityInfoContext().Create(parameter).WriteState == NullabilityState.NotNull,
-                Schema = schema,
+                Schema = list ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = schema } : schema,
             };
         }
     }

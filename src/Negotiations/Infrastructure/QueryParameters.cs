@@ -12,7 +12,9 @@ namespace Negotiations.Infrastructure;
 /// <see cref="AllowedValuesAttribute"/>) and gets it bound here, with every bad or unknown parameter named in a 400.
 /// Hand-written rather than Wolverine's <c>[FromQuery]</c> binding, which ignores unknown keys and answers a bad value
 /// with a problem that names no field in <c>errors</c>. A type of a route's own parses through its static
-/// <c>TryParse(string, out T)</c> and says what it expects in a <c>const string Expected</c>, as minimal APIs do.
+/// <c>TryParse(string, out T)</c> and says what it expects in a <c>const string Expected</c>, as minimal APIs do. A
+/// parameter typed as an array (<c>DealStatus[]</c>) takes several values, repeated (<c>status=A&amp;status=B</c>) or as a
+/// comma list (<c>status=A,B</c>), each parsed as its element type; every other parameter is given at most once.
 /// </summary>
 public static partial class QueryParameters
 {
@@ -26,7 +28,8 @@ public static partial class QueryParameters
             errors.Add(unknown, $"'{unknown}' is not a parameter here; known: {string.Join(", ", known)}.");
         }
 
-        var values = parameters.Select(p => query.TryGetValue(p.Name, out var given) ? Single(p, given, errors) : p.Missing(errors)).ToArray();
+        var values = parameters.Select(p => !query.TryGetValue(p.Name, out var given) ? p.Missing(errors)
+            : p.IsList ? List(p, given, errors) : Single(p, given, errors)).ToArray();
         return errors.IsEmpty ? (T)constructor.Invoke(values) : null;
     }
 
@@ -52,6 +55,26 @@ public static partial class QueryParameters
         return parameter.Parse(text, errors);
     }
 
+    /// <summary>Every value of a list parameter, from repeated keys and comma lists; an empty item is refused.</summary>
+    private static Array? List(Parameter parameter, Microsoft.Extensions.Primitives.StringValues given, ValidationErrors errors)
+    {
+        var texts = given.SelectMany(v => (v ?? "").Split(',')).Select(t => t.Trim()).ToList();
+        if (texts.Any(t => t.Length == 0 || t.Contains('\0', StringComparison.Ordinal)))
+        {
+            errors.Add(parameter.Name, $"'{parameter.Name}' must list values separated by commas, none empty.");
+            return null;
+        }
+
+        var items = texts.Select(t => parameter.Parse(t, errors)).ToList();
+        var array = Array.CreateInstance(parameter.ElementType, items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            array.SetValue(items[i], i);
+        }
+
+        return array;
+    }
+
     private static class Shape<T>
     {
         public static readonly (ConstructorInfo Constructor, Parameter[] Parameters) Value = Read();
@@ -65,12 +88,23 @@ public static partial class QueryParameters
 
     private sealed class Parameter(ParameterInfo info)
     {
-        private readonly Type _type = Nullable.GetUnderlyingType(info.ParameterType) ?? info.ParameterType;
+        private readonly Type _type = ElementOf(info.ParameterType);
         private readonly RangeAttribute? _range = info.GetCustomAttribute<RangeAttribute>();
         private readonly string[]? _allowed = info.GetCustomAttribute<AllowedValuesAttribute>()?.Values.Select(v => $"{v}").ToArray();
         private readonly bool _required = !info.HasDefaultValue && new NullabilityInfoContext().Create(info).WriteState == NullabilityState.NotNull;
 
         public string Name { get; } = JsonNamingPolicy.CamelCase.ConvertName(info.Name!);
+
+        /// <summary>An array parameter: several values, each of <see cref="ElementType"/>.</summary>
+        public bool IsList { get; } = info.ParameterType.IsArray;
+
+        public Type ElementType => _type;
+
+        private static Type ElementOf(Type type)
+        {
+            var element = type.IsArray ? type.GetElementType()! : type;
+            return Nullable.GetUnderlyingType(element) ?? element;
+        }
 
         public object? Missing(ValidationErrors errors)
         {
@@ -89,6 +123,8 @@ public static partial class QueryParameters
                 _ when _type == typeof(string) => (_allowed is null || _allowed.Contains(text, StringComparer.OrdinalIgnoreCase), text,
                     string.Join(" or ", _allowed ?? [])),
                 _ when _type == typeof(long) || _type == typeof(int) => WholeNumber(text),
+                _ when _type == typeof(decimal) => (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number),
+                    number, "a number of at least 0 with a '.' for decimals, such as 10000000000 or 2.5"),
                 _ when _type == typeof(DateOnly) => (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date),
                     date, "a date, yyyy-MM-dd"),
                 _ when _type == typeof(DateTimeOffset) => (TryParseInstant(text, out var instant), instant,
@@ -104,7 +140,7 @@ public static partial class QueryParameters
                 errors.Add(Name, $"'{Name}' must be {expected}.");
             }
 
-            return ok ? value : Missing(new ValidationErrors());
+            return ok ? value : IsList ? null : Missing(new ValidationErrors());
         }
 
         private (bool, object?, string) WholeNumber(string text)

@@ -10,7 +10,7 @@ type ListQuery = NonNullable<paths["/api/deals"]["get"]["parameters"]["query"]>;
 type AsOfQuery = NonNullable<paths["/api/deals/{id}"]["get"]["parameters"]["query"]>;
 type Problem = components["schemas"]["ProblemDetails"];
 
-const filters: ListQuery = { status: "InTalks", party: "Amazon", page: 1, pageSize: 50 };
+const filters: ListQuery = { status: ["InTalks"], party: "Amazon", page: 1, pageSize: 50 };
 const asOf: AsOfQuery = { occurredBy: "2026-02-01" };
 
 async function getJson<T>(base: string, path: string, key: string): Promise<T> {
@@ -25,7 +25,7 @@ async function getJson<T>(base: string, path: string, key: string): Promise<T> {
 export async function describe(base: string, key: string, id: string): Promise<string> {
   const deal = await getJson<Deal>(base, `/api/deals/${id}?occurredBy=${asOf.occurredBy}`, key);
   const history = await getJson<History>(base, `/api/deals/${id}/history`, key);
-  const list = await getJson<DealList>(base, `/api/deals?status=${filters.status}&party=${filters.party}`, key);
+  const list = await getJson<DealList>(base, `/api/deals?status=${filters.status?.join(",")}&party=${filters.party}`, key);
   const amount = deal.amount ? `${deal.amount.qualifier} ${deal.amount.value} ${deal.amount.currency}` : "no amount";
   const sources = history.events.map(e => e.source?.publication ?? "(correction)").join(", ");
   return `${deal.title}: ${deal.status}, ${amount}, version ${deal.version}; ${history.events.length} events from ${sources}; ` +

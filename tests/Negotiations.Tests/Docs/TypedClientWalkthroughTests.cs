@@ -80,10 +80,11 @@ public class TypedClientWalkthroughTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal((DealStatus.TermsProposed, 50_000_000_000m), (february!.Status, february.Amount!.Value));
         var history = await deal.History.GetAsync(cancellationToken: cancel);
         Assert.Equal(["talks_reported", "terms_proposed", "agreement_announced"], history!.Events!.Select(e => e.Type));
+        await WaitForViewsAsync(); // the list is an async view
         var list = await client.Api.Deals.GetAsync(r =>
         {
             r.QueryParameters.Party = "amazon";
-            r.QueryParameters.Status = GetStatusQueryParameterType.Agreed;
+            r.QueryParameters.Status = [GetStatusQueryParameterType.Agreed];
         }, cancel);
         Assert.Equal([id], list!.Items!.Select(d => d.Id!.Value));
 

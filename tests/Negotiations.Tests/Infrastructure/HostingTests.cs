@@ -38,6 +38,7 @@ public class HostingTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(
             ["talks_reported", "talks_reported", "terms_proposed", "stake_revised", "deal_closed"],
             (await production.GetHistory(deal.Id)).Events.Select(e => e.Type));
+        await Fixture.WaitForViewsAsync(); // the list is an async view
         var list = await production.GetAs<DealList>("/api/deals");
         Assert.Equal(2, list.Total);
         Assert.Equal(new[] { deal.Id, other.Id }.Order(), list.Items.Select(d => d.Id).Order());

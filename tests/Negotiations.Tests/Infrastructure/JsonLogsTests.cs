@@ -30,7 +30,7 @@ public class JsonLogsTests(ApiFixture fixture) : ApiTest(fixture)
             }))
             {
                 await service.WaitUntilHealthyAsync(Patience);
-                await ExecuteAsync(own, "drop table negotiations.mt_doc_dealoverview cascade");
+                await ExecuteAsync(own, "drop table negotiations.mt_doc_dealsearchentry cascade");
 
                 using var answer = await service.Client.GetAsync(new Uri("/api/deals", UriKind.Relative), TestContext.Current.CancellationToken);
                 Assert.Equal(HttpStatusCode.InternalServerError, answer.StatusCode);

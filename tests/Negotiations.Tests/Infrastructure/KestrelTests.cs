@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Negotiations.Deals.ListingDeals;
 using Xunit;
+using Negotiations.Tests.Deals.ListingDeals;
 using static Negotiations.Tests.Deals.DealScenarios;
 
 namespace Negotiations.Tests.Infrastructure;
@@ -41,6 +41,6 @@ public class KestrelTests(ApiFixture fixture) : ApiTest(fixture)
             (await Problem.ReadAsync(answer)).ShouldBe(400, "x-correlation-id");
         }
 
-        Assert.Equal(0, (await Host.GetAs<DealList>("/api/deals")).Total);
+        Assert.Equal(0, (await Fixture.ListDeals("/api/deals")).Total);
     }
 }

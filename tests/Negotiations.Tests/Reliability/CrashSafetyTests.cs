@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Json;
 using Negotiations.Deals;
 using Negotiations.Deals.GettingHistory;
@@ -167,7 +168,18 @@ public class CrashSafetyTests(ITestOutputHelper output)
     {
         var cancellation = TestContext.Current.CancellationToken;
         var streams = await StreamsAsync(connectionString);
-        var list = TestJson.Read<DealList>(await service.GetStringAsync(new Uri("/api/deals?pageSize=1", UriKind.Relative), cancellation));
+        // The list is an async view: read it once it reflects the last event stored. The restarted service takes the
+        // views over only once the killed node is found silent, which can take longer than one waitFor (503 meanwhile).
+        var listed = new Uri($"/api/deals?pageSize=1&waitFor={await LastSequenceAsync(connectionString)}", UriKind.Relative);
+        using var views = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        HttpResponseMessage answer;
+        while ((answer = await service.GetAsync(listed, cancellation)).StatusCode == HttpStatusCode.ServiceUnavailable && !views.IsCancellationRequested)
+        {
+            answer.Dispose();
+        }
+
+        var list = TestJson.Read<DealList>(await answer.EnsureSuccessStatusCode().Content.ReadAsStringAsync(cancellation));
+        answer.Dispose();
         Assert.Equal(streams.Count, list.Total);
 
         var stored = new Dictionary<string, (Guid Deal, long Version)>();
@@ -221,6 +233,14 @@ public class CrashSafetyTests(ITestOutputHelper output)
         }
 
         return streams;
+    }
+
+    private static async Task<long> LastSequenceAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand($"select coalesce(max(seq_id), 1) from {ServiceSetup.SchemaName}.mt_events", connection);
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
     private sealed record Acknowledged(Guid Deal, long Version);

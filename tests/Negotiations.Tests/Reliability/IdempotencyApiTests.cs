@@ -6,8 +6,10 @@ using Negotiations.Deals.ListingDeals;
 using Negotiations.Tests.Deals;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
+using Negotiations.Tests.Deals.ListingDeals;
 using static Negotiations.Tests.Deals.DealScenarios;
 using static Negotiations.Tests.Infrastructure.TestJson;
+using static Negotiations.Tests.Deals.ListingDeals.DealListing;
 
 namespace Negotiations.Tests.Reliability;
 
@@ -31,7 +33,7 @@ public class IdempotencyApiTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(await first.ReadAsTextAsync(), await repeat.ReadAsTextAsync());
         Assert.Equal(first.Context.Response.Headers.Location.ToString(), repeat.Context.Response.Headers.Location.ToString());
         var opened = await first.ReadAs<DealOpened>();
-        AssertSame(new DealList([Expected.NewDeal(opened.Id)], 1, 1, 50), await Host.GetAs<DealList>("/api/deals"));
+        AssertListed(new DealList([Item(Expected.NewDeal(opened.Id), "Amazon in talks to invest in OpenAI")], 1, 1, 50, NoFreshness), await Fixture.ListDeals("/api/deals"));
     }
 
     [Fact]
@@ -43,7 +45,7 @@ public class IdempotencyApiTests(ApiFixture fixture) : ApiTest(fixture)
         var reused = await Post("/api/deals", NewDeal("Second"), key, 422);
 
         await reused.ShouldBeProblem(422);
-        AssertSame(new DealList([Expected.NewDeal(opened.Id, "First")], 1, 1, 50), await Host.GetAs<DealList>("/api/deals"));
+        AssertListed(new DealList([Item(Expected.NewDeal(opened.Id, "First"), "Amazon in talks to invest in OpenAI")], 1, 1, 50, NoFreshness), await Fixture.ListDeals("/api/deals"));
     }
 
     [Fact]
@@ -104,6 +106,6 @@ public class IdempotencyApiTests(ApiFixture fixture) : ApiTest(fixture)
         var second = await Host.ReportNewDeal();
 
         Assert.NotEqual(first.Id, second.Id);
-        Assert.Equal(2, (await Host.GetAs<DealList>("/api/deals")).Total);
+        Assert.Equal(2, (await Fixture.ListDeals("/api/deals")).Total);
     }
 }

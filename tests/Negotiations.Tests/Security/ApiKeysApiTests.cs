@@ -7,6 +7,7 @@ using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
 using static Negotiations.Tests.Infrastructure.TestJson;
+using static Negotiations.Tests.Deals.ListingDeals.DealListing;
 
 namespace Negotiations.Tests.Security;
 
@@ -43,7 +44,7 @@ public class ApiKeysApiTests(ApiFixture fixture, KeyedHost keyed) : ApiTest(fixt
     {
         await (await Send("GET", "/api/deals", key: null, 401)).ShouldBeProblem(401);
         await (await Send("POST", "/api/deals", key: "neg_not-a-key", 401)).ShouldBeProblem(401);
-        AssertSame(new DealList([], 0, 1, 50), await Host.GetAs<DealList>("/api/deals"));
+        AssertListed(new DealList([], 0, 1, 50, NoFreshness), await Fixture.ListDeals("/api/deals"));
     }
 
     [Fact]

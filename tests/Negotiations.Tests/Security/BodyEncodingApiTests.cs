@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text;
-using Negotiations.Deals.ListingDeals;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
+using Negotiations.Tests.Deals.ListingDeals;
 using static Negotiations.Tests.Deals.DealScenarios;
 
 namespace Negotiations.Tests.Security;
@@ -34,7 +34,7 @@ public class BodyEncodingApiTests(ApiFixture fixture) : ApiTest(fixture)
     {
         await Post(Utf8Deal(), contentType, 201);
 
-        Assert.Equal(1, (await Host.GetAs<DealList>("/api/deals")).Total);
+        Assert.Equal(1, (await Fixture.ListDeals("/api/deals")).Total);
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public class BodyEncodingApiTests(ApiFixture fixture) : ApiTest(fixture)
         var problem = await Problem.ReadAsync(await Post(body, $"application/json; charset={charset}", 415));
 
         problem.ShouldBe(415, "body");
-        Assert.Equal(0, (await Host.GetAs<DealList>("/api/deals")).Total);
+        Assert.Equal(0, (await Fixture.ListDeals("/api/deals")).Total);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class BodyEncodingApiTests(ApiFixture fixture) : ApiTest(fixture)
 
         (await Problem.ReadAsync(await Post(zipped.ToArray(), "application/json", 415, "gzip"))).ShouldBe(415, "body");
         (await Problem.ReadAsync(await Post(Utf8Deal(), "application/json", 415, "gzip"))).ShouldBe(415, "body");
-        Assert.Equal(0, (await Host.GetAs<DealList>("/api/deals")).Total);
+        Assert.Equal(0, (await Fixture.ListDeals("/api/deals")).Total);
     }
 
     [Fact]
@@ -71,6 +71,6 @@ public class BodyEncodingApiTests(ApiFixture fixture) : ApiTest(fixture)
     {
         await Post(Utf8Deal(), "application/json", 201, "identity");
 
-        Assert.Equal(1, (await Host.GetAs<DealList>("/api/deals")).Total);
+        Assert.Equal(1, (await Fixture.ListDeals("/api/deals")).Total);
     }
 }

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text;
-using Negotiations.Deals.ListingDeals;
 using Negotiations.Infrastructure;
 using Negotiations.Tests.Deals;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
+using Negotiations.Tests.Deals.ListingDeals;
 using static Negotiations.Tests.Deals.DealScenarios;
 
 namespace Negotiations.Tests.Security;
@@ -19,7 +19,7 @@ public class LimitsApiTests(ApiFixture fixture) : ApiTest(fixture)
         var result = await Host.PostRaw("/api/deals", huge, 413);
 
         await result.ShouldBeProblem(413, "body");
-        Assert.Equal(0, (await Host.GetAs<DealList>("/api/deals")).Total);
+        Assert.Equal(0, (await Fixture.ListDeals("/api/deals")).Total);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class LimitsApiTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", (await Problem.ReadAsync(refused!)).ShouldBe(429).Type);
         var list = await client.GetAsync(new Uri("/api/deals", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
-        Assert.Equal(3, (await Host.GetAs<DealList>("/api/deals")).Total);
+        Assert.Equal(3, (await Fixture.ListDeals("/api/deals")).Total);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class LimitsApiTests(ApiFixture fixture) : ApiTest(fixture)
         });
 
         (await Problem.ReadAsync(result)).ShouldBe(400, "idempotency-key");
-        Assert.Equal(0, (await Host.GetAs<DealList>("/api/deals")).Total);
+        Assert.Equal(0, (await Fixture.ListDeals("/api/deals")).Total);
     }
 
     [Fact]
@@ -75,6 +75,6 @@ public class LimitsApiTests(ApiFixture fixture) : ApiTest(fixture)
             await unlimited.ReportNewDeal();
         }
 
-        Assert.Equal(8, (await Host.GetAs<DealList>("/api/deals")).Total);
+        Assert.Equal(8, (await Fixture.ListDeals("/api/deals")).Total);
     }
 }

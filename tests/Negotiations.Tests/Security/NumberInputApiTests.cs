@@ -1,6 +1,6 @@
-using Negotiations.Deals.ListingDeals;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
+using Negotiations.Tests.Deals.ListingDeals;
 using static Negotiations.Tests.Deals.DealScenarios;
 
 namespace Negotiations.Tests.Security;
@@ -26,7 +26,7 @@ public class NumberInputApiTests(ApiFixture fixture) : ApiTest(fixture)
 
         problem.ShouldBe(400, member);
         Assert.Contains("more digits than a decimal holds", Assert.Single(problem.Errors![member]), StringComparison.Ordinal);
-        Assert.Equal(0, (await Host.GetAs<DealList>("/api/deals")).Total);
+        Assert.Equal(0, (await Fixture.ListDeals("/api/deals")).Total);
     }
 
     [Theory]

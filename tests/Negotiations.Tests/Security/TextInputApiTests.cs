@@ -1,6 +1,6 @@
-using Negotiations.Deals.ListingDeals;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
+using Negotiations.Tests.Deals.ListingDeals;
 using static Negotiations.Tests.Deals.DealScenarios;
 
 namespace Negotiations.Tests.Security;
@@ -21,7 +21,7 @@ public class TextInputApiTests(ApiFixture fixture) : ApiTest(fixture)
         var problem = await Problem.ReadAsync(await Host.Post("/api/deals", body, 400));
 
         problem.ShouldBe(400, "title", "parties[0].name");
-        Assert.Equal(0, (await Host.GetAs<DealList>("/api/deals")).Total);
+        Assert.Equal(0, (await Fixture.ListDeals("/api/deals")).Total);
     }
 
     [Theory]
@@ -45,7 +45,7 @@ public class TextInputApiTests(ApiFixture fixture) : ApiTest(fixture)
         var problem = await Problem.ReadAsync(await Host.Post("/api/deals", body, 400));
 
         problem.ShouldBe(400, "title", "summary", "source.publication", "source.relays");
-        Assert.Equal(0, (await Host.GetAs<DealList>("/api/deals")).Total);
+        Assert.Equal(0, (await Fixture.ListDeals("/api/deals")).Total);
     }
 
     [Theory]
@@ -58,7 +58,7 @@ public class TextInputApiTests(ApiFixture fixture) : ApiTest(fixture)
         var problem = await Problem.ReadAsync(await Host.Post("/api/deals", NewDeal(source: Source(url: url)), 400));
 
         problem.ShouldBe(400, "source.url");
-        Assert.Equal(0, (await Host.GetAs<DealList>("/api/deals")).Total);
+        Assert.Equal(0, (await Fixture.ListDeals("/api/deals")).Total);
     }
 
     [Fact]
@@ -75,6 +75,6 @@ public class TextInputApiTests(ApiFixture fixture) : ApiTest(fixture)
 
         await Host.ReportNewDeal(body);
 
-        Assert.Equal(1, (await Host.GetAs<DealList>("/api/deals")).Total);
+        Assert.Equal(1, (await Fixture.ListDeals("/api/deals")).Total);
     }
 }

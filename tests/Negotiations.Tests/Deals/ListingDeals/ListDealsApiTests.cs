@@ -3,7 +3,7 @@ using Negotiations.Deals.ListingDeals;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
-using static Negotiations.Tests.Infrastructure.TestJson;
+using static Negotiations.Tests.Deals.ListingDeals.DealListing;
 
 namespace Negotiations.Tests.Deals.ListingDeals;
 
@@ -16,14 +16,14 @@ public class ListDealsApiTests(ApiFixture fixture) : ApiTest(fixture)
         var newer = await Host.ReportNewDeal(NewDeal("Newer", source: Source(publishedOn: "2026-01-01")));
         var middle = await Host.ReportNewDeal(NewDeal("Middle", source: Source(publishedOn: "2025-09-01")));
 
-        var list = await Host.GetAs<DealList>("/api/deals");
+        var list = await Fixture.ListDeals("/api/deals");
 
-        AssertSame(new DealList(
+        AssertListed(new DealList(
             [
-                Expected.NewDeal(newer.Id, "Newer", source: Expected.Source(publishedOn: "2026-01-01")),
-                Expected.NewDeal(middle.Id, "Middle", source: Expected.Source(publishedOn: "2025-09-01")),
-                Expected.NewDeal(older.Id, "Older", source: Expected.Source(publishedOn: "2025-06-01")),
-            ], 3, 1, 50), list);
+                Item(Expected.NewDeal(newer.Id, "Newer", source: Expected.Source(publishedOn: "2026-01-01")), "Amazon in talks to invest in OpenAI"),
+                Item(Expected.NewDeal(middle.Id, "Middle", source: Expected.Source(publishedOn: "2025-09-01")), "Amazon in talks to invest in OpenAI"),
+                Item(Expected.NewDeal(older.Id, "Older", source: Expected.Source(publishedOn: "2025-06-01")), "Amazon in talks to invest in OpenAI"),
+            ], 3, 1, 50, NoFreshness), list);
     }
 
     [Fact]
@@ -34,15 +34,15 @@ public class ListDealsApiTests(ApiFixture fixture) : ApiTest(fixture)
         await Host.Abandon(softBank.Id, new { reason = "Collapsed", source = Source() });
         await Host.ReportNewDeal(NewDeal("Microsoft–Inflection", "Microsoft", "Inflection"));
 
-        var openAi = await Host.GetAs<DealList>("/api/deals?party=openai");
-        var abandoned = await Host.GetAs<DealList>("/api/deals?status=Abandoned");
-        var amazonInTalks = await Host.GetAs<DealList>("/api/deals?status=InTalks&party=AMAZON");
+        var openAi = await Fixture.ListDeals("/api/deals?party=openai");
+        var abandoned = await Fixture.ListDeals("/api/deals?status=Abandoned");
+        var amazonInTalks = await Fixture.ListDeals("/api/deals?status=InTalks&party=AMAZON");
 
         Assert.Equal(2, openAi.Total);
         Assert.Equal([softBank.Id, amazon.Id], openAi.Items.Select(d => d.Id));
-        AssertSame(new DealList(
+        AssertListed(new DealList(
             [
-                Expected.NewDeal(softBank.Id, "SoftBank–OpenAI", "SoftBank", "OpenAI") with
+                Item(Expected.NewDeal(softBank.Id, "SoftBank–OpenAI", "SoftBank", "OpenAI") with
                 {
                     Status = DealStatus.Abandoned,
                     AbandonedReason = "Collapsed",
@@ -50,9 +50,9 @@ public class ListDealsApiTests(ApiFixture fixture) : ApiTest(fixture)
                     LastSource = Expected.Source(),
                     Version = 2,
                     LastMoveOn = Expected.Day("2026-01-29"),
-                },
-            ], 1, 1, 50), abandoned);
-        AssertSame(new DealList([Expected.NewDeal(amazon.Id, "Amazon–OpenAI", "Amazon", "OpenAI")], 1, 1, 50), amazonInTalks);
+                }, "SoftBank in talks to invest in OpenAI"),
+            ], 1, 1, 50, NoFreshness), abandoned);
+        AssertListed(new DealList([Item(Expected.NewDeal(amazon.Id, "Amazon–OpenAI", "Amazon", "OpenAI"), "Amazon in talks to invest in OpenAI")], 1, 1, 50, NoFreshness), amazonInTalks);
     }
 
     [Fact]
@@ -64,13 +64,13 @@ public class ListDealsApiTests(ApiFixture fixture) : ApiTest(fixture)
             ids.Add((await Host.ReportNewDeal(NewDeal($"Deal {i}", source: Source(publishedOn: $"2026-01-0{i}")))).Id);
         }
 
-        var page2 = await Host.GetAs<DealList>("/api/deals?page=2&pageSize=2");
+        var page2 = await Fixture.ListDeals("/api/deals?page=2&pageSize=2");
 
-        AssertSame(new DealList(
+        AssertListed(new DealList(
             [
-                Expected.NewDeal(ids[2], "Deal 3", source: Expected.Source(publishedOn: "2026-01-03")),
-                Expected.NewDeal(ids[1], "Deal 2", source: Expected.Source(publishedOn: "2026-01-02")),
-            ], 5, 2, 2), page2);
+                Item(Expected.NewDeal(ids[2], "Deal 3", source: Expected.Source(publishedOn: "2026-01-03")), "Amazon in talks to invest in OpenAI"),
+                Item(Expected.NewDeal(ids[1], "Deal 2", source: Expected.Source(publishedOn: "2026-01-02")), "Amazon in talks to invest in OpenAI"),
+            ], 5, 2, 2, NoFreshness), page2);
     }
 
     [Theory]
@@ -80,7 +80,7 @@ public class ListDealsApiTests(ApiFixture fixture) : ApiTest(fixture)
     [InlineData("/api/deals?pageSize=1000", "pageSize")]
     [InlineData("/api/deals?pageSize=ten", "pageSize")]
     [InlineData("/api/deals?stauts=Closed", "stauts")]
-    [InlineData("/api/deals?status=TermsProposed,Closed", "status")]
+    [InlineData("/api/deals?status=TermsProposed,,Closed", "status")]
     [InlineData("/api/deals?page=2147483647&pageSize=200", "page")]
     public async Task a_bad_parameter_is_a_400_naming_it(string url, string field)
     {

@@ -1,4 +1,3 @@
-using Negotiations.Deals.ListingDeals;
 using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
@@ -15,8 +14,8 @@ public class PastTheLastPageApiTests(ApiFixture fixture) : ApiTest(fixture)
             await Host.ReportNewDeal(NewDeal(title: $"Deal {i}", investor: $"Investor {i}"));
         }
 
-        var past = await Host.GetAs<DealList>("/api/deals?page=5&pageSize=2");
-        var lastFull = await Host.GetAs<DealList>("/api/deals?page=2&pageSize=2");
+        var past = await Fixture.ListDeals("/api/deals?page=5&pageSize=2");
+        var lastFull = await Fixture.ListDeals("/api/deals?page=2&pageSize=2");
 
         Assert.Empty(past.Items);
         Assert.Equal(3, past.Total);
@@ -32,7 +31,7 @@ public class PastTheLastPageApiTests(ApiFixture fixture) : ApiTest(fixture)
         await Host.ReportNewDeal(NewDeal(investor: "Amazon", target: "Anthropic"));
         await Host.ReportNewDeal(NewDeal(investor: "Microsoft"));
 
-        var past = await Host.GetAs<DealList>("/api/deals?party=amazon&page=3&pageSize=1");
+        var past = await Fixture.ListDeals("/api/deals?party=amazon&page=3&pageSize=1");
 
         Assert.Empty(past.Items);
         Assert.Equal(2, past.Total);
@@ -41,7 +40,7 @@ public class PastTheLastPageApiTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task with_no_deals_at_all_every_page_says_zero()
     {
-        Assert.Equal(0, (await Host.GetAs<DealList>("/api/deals?page=2")).Total);
-        Assert.Equal(0, (await Host.GetAs<DealList>("/api/deals")).Total);
+        Assert.Equal(0, (await Fixture.ListDeals("/api/deals?page=2")).Total);
+        Assert.Equal(0, (await Fixture.ListDeals("/api/deals")).Total);
     }
 }

@@ -4,6 +4,7 @@ using Negotiations.Tests.Infrastructure;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
 using static Negotiations.Tests.Infrastructure.TestJson;
+using static Negotiations.Tests.Deals.ListingDeals.DealListing;
 
 namespace Negotiations.Tests.Deals.ReportingTalks;
 
@@ -69,7 +70,7 @@ public class ReportingTalksApiTests(ApiFixture fixture) : ApiTest(fixture)
         var result = await Host.PostRaw("/api/deals", body, 400);
 
         await result.ShouldBeProblem(400, field);
-        AssertSame(new DealList([], 0, 1, 50), await Host.GetAs<DealList>("/api/deals"));
+        AssertListed(new DealList([], 0, 1, 50, NoFreshness), await Fixture.ListDeals("/api/deals"));
     }
 
     [Fact]

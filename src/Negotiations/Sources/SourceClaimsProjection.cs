@@ -1,0 +1,51 @@
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Projections;
+using Negotiations.Deals;
+using Negotiations.Deals.GettingClaims;
+using Weasel.Postgresql.Tables;
+
+namespace Negotiations.Sources;
+
+/// <summary>Every claim one deal holds, with its verdict (<see cref="ClaimVerdicts"/>): one document per deal.</summary>
+public sealed record DealSourceClaims(Guid Id, string[] PublicationKeys, IReadOnlyList<SourceClaim> Claims);
+
+/// <summary>
+/// Keeps <see cref="DealSourceClaims"/> (async, run by the daemon). A verdict depends on reports recorded after the
+/// claim (a confirmation, a correction, a retraction), so a deal's claims are judged again from its events up to the
+/// batch's last one whenever a batch touches it; the track records add them up per publication at read time, in SQL.
+/// </summary>
+public sealed class SourceClaimsProjection : IProjection
+{
+    public const string Name = "SourceClaims";
+
+    public static void Configure(StoreOptions options)
+    {
+        options.Projections.Add(new SourceClaimsProjection(), ProjectionLifecycle.Async, Name);
+        options.Schema.For<DealSourceClaims>()
+            .Duplicate(x => x.PublicationKeys, "text[]", configure: index => index.Method = IndexMethod.gin);
+    }
+
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        var deals = events.Where(e => DealEventTypes.Names.ContainsKey(e.EventType)).Select(e => e.StreamId).Distinct().ToArray();
+        if (deals.Length == 0)
+        {
+            return;
+        }
+
+        var upTo = events.Max(e => e.Sequence);
+        var streams = await operations.Events.QueryAllRawEvents()
+            .Where(e => deals.Contains(e.StreamId) && e.Sequence <= upTo)
+            .ToListAsync(cancellation);
+        foreach (var stream in streams.GroupBy(e => e.StreamId))
+        {
+            if (DealClaims.From(stream.Key, [.. stream.OrderBy(e => e.Version)]) is { } claims)
+            {
+                var verdicts = ClaimVerdicts.Of(stream.Key, claims);
+                operations.Store(new DealSourceClaims(stream.Key, [.. verdicts.Select(v => v.PublicationKey).Distinct()], verdicts));
+            }
+        }
+    }
+}
