@@ -33,9 +33,9 @@ public sealed class CommandLine
         ("help [verb]", "this list, or one verb's arguments (no database needed)"),
     ];
 
-    /// <summary>Verbs that build the host but never open a connection: they run without a database.</summary>
+    /// <summary>Verbs that build the host but never open a connection: they run without a database (the build runs codegen).</summary>
     private static readonly string[] WithoutDatabase =
-        ["openapi", "help", .. ModuleCommands().Where(command => command.NoDatabase).Select(command => command.Name)];
+        ["openapi", "help", "codegen", .. ModuleCommands().Where(command => command.NoDatabase).Select(command => command.Name)];
 
     private static readonly string[] HelpWords = ["help", "--help", "-h", "-?", "?", "/?"];
 

@@ -24,12 +24,15 @@ public sealed partial class DatabaseOutage(NpgsqlDataSource dataSource, ILogger<
     /// <summary>A statement gives up after this many seconds unless the connection string says otherwise.</summary>
     public const int CommandTimeoutSeconds = 15;
 
+    /// <summary>How many statements each connection keeps prepared (Npgsql prepares one after its fifth use).</summary>
+    public const int AutoPreparedStatements = 64;
+
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(250);
     private int _down;
 
     public bool IsDown => Volatile.Read(ref _down) == 1;
 
-    /// <summary>The connection string with bounded connect and command timeouts, where it sets none of its own.</summary>
+    /// <summary>The connection string with bounded connect and command timeouts and prepared statements, where it sets none of its own.</summary>
     public static string Bounded(string connectionString)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
@@ -42,6 +45,14 @@ public sealed partial class DatabaseOutage(NpgsqlDataSource dataSource, ILogger<
         if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
         {
             builder.CommandTimeout = CommandTimeoutSeconds;
+        }
+
+        // Statements prepared once per connection and kept: PostgreSQL then neither parses nor plans the same statements
+        // (the stream lock, the snapshot, the chain head, the append) on every command, and the pool's reset keeps them
+        // (and the plans cached inside Marten's append function) instead of sending DISCARD ALL.
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = AutoPreparedStatements;
         }
 
         return builder.ConnectionString;
