@@ -1,5 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Negotiations.Deals.ListingDeals;
 using Negotiations.Infrastructure;
 using Wolverine.Http;
 
@@ -13,8 +15,12 @@ public sealed class DealsModule : IServiceModule
 {
     private static readonly RouteIdMetadata DealId = new("deal", DealProblems.NotFound);
 
-    public void AddServices(WebApplicationBuilder builder) =>
+    public void AddServices(WebApplicationBuilder builder)
+    {
         builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(ApiDocument.Name, DealsDocument.Configure);
+        // Names only, unless a module that knows parties (Parties) says more.
+        builder.Services.TryAddSingleton<IPartyNameKeys, NameKeyOnly>();
+    }
 
     public void ConfigureMarten(StoreOptions options)
     {

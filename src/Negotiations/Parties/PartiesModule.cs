@@ -5,6 +5,7 @@ using Marten;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Negotiations.Deals;
+using Negotiations.Deals.ListingDeals;
 using Negotiations.Infrastructure;
 using Wolverine.Http;
 
@@ -23,6 +24,8 @@ public sealed class PartiesModule : IServiceModule
 
     public void AddServices(WebApplicationBuilder builder)
     {
+        // The deal list's `party` parameter: any name or alias of a party, or its id, stands for all its names.
+        builder.Services.AddSingleton<IPartyNameKeys, PartySearchKeys>();
         builder.Services.Configure<OpenApiOptions>(ApiDocument.Name, options => ApiDocument.AddTag(options, Tag,
             "Parties across deals: names and aliases, relations with their sources, merges, exposure and conflicts of interest."));
         // Today's date for a party record that names none (Wolverine's `now` serves Validate; one per handler).

@@ -5,7 +5,6 @@ using System.Text.Json.Serialization;
 using Marten;
 using Microsoft.Extensions.Options;
 using Negotiations.Infrastructure;
-using Negotiations.Parties;
 using Wolverine.Http;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
@@ -82,7 +81,7 @@ public static class ListDealsEndpoint
     [QueryRecord(typeof(DealListQuery))]
     [WolverineGet("/api/deals")]
     public static async Task<IResult> Get(
-        HttpContext context, IQuerySession session, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        HttpContext context, IQuerySession session, IPartyNameKeys partyNames, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         if (QueryParameters.Bind<DealListQuery>(context.Request.Query, errors) is not { } query)
@@ -102,7 +101,7 @@ public static class ListDealsEndpoint
             return late;
         }
 
-        var search = DealSearch.For(query, PartyKeysMatching(query.Party));
+        var search = DealSearch.For(query, string.IsNullOrWhiteSpace(query.Party) ? [] : await partyNames.KeysAsync(session, query.Party, cancellationToken));
         var table = session.DocumentStore.Options.Schema.For<DealSearchEntry>();
         var offset = (query.Page - 1) * query.PageSize;
         var found = await session.QueryAsync<DealSearchEntry>(
@@ -111,13 +110,6 @@ public static class ListDealsEndpoint
         var list = new DealList([.. found.Select(e => new DealListItem(e.Deal, e.SummaryLine))], total[0], query.Page, query.PageSize, wait.Freshness);
         return csv ? Csv.Result(ToCsv(list, json.Value.SerializerOptions)) : Results.Ok(list);
     }
-
-    /// <summary>
-    /// The party keys a <c>party</c> parameter matches: today the name's own key (<see cref="PartyNames.Key"/>). The
-    /// parties module plugs alias and merge resolution in here (a name or id → every key of that party).
-    /// </summary>
-    public static IReadOnlyList<string> PartyKeysMatching(string? party) =>
-        string.IsNullOrWhiteSpace(party) ? [] : [PartyNames.Key(party)];
 
     /// <summary>The rules across parameters: what binding alone cannot see.</summary>
     private static IResult? Check(DealListQuery query, ValidationErrors errors)
