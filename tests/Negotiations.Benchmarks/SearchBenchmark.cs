@@ -210,7 +210,7 @@ public static class SearchBenchmark
         var errors = new ValidationErrors();
         var bound = QueryParameters.Bind<DealListQuery>(new QueryCollection(parsed), errors)
             ?? throw new InvalidOperationException($"The benchmark's query {query} is invalid.");
-        var search = DealSearch.For(bound, ListDealsEndpoint.PartyKeysMatching(bound.Party));
+        var search = DealSearch.For(bound, string.IsNullOrWhiteSpace(bound.Party) ? [] : [Negotiations.Parties.PartyNames.Key(bound.Party)]);
         var sql = search.Where;
         for (var i = 0; i < search.Arguments.Count; i++)
         {

@@ -4,7 +4,8 @@ namespace Negotiations.Parties;
 
 /// <summary>
 /// One deal a party is in — itself or through a part of it (<c>ViaPartyId</c>: AWS's deal in Amazon's exposure) — with
-/// the role it has there, the deal's status and latest amount, and whether it withdrew (and when).
+/// the role it has there, the deal's status and latest amount, whether it withdrew (and when), and the funding round the
+/// deal is a piece of (<c>RoundId</c>, its book at <c>/api/rounds/{id}</c>).
 /// </summary>
 public sealed record ExposureEntry(
     Guid DealId,
@@ -16,11 +17,14 @@ public sealed record ExposureEntry(
     PartyRole Role,
     ReportedAmount? Amount,
     bool Withdrew,
-    DateOnly? WithdrewOn);
+    DateOnly? WithdrewOn)
+{
+    public Guid? RoundId { get; init; }
+}
 
 /// <summary>
-/// A party's exposure: every deal naming it or any party part of it, under any of their names. Rounds come from the
-/// Rounds module: its round book joins here through the same <see cref="PartyGraph.PartsOf"/> ids (the extension point).
+/// A party's exposure: every deal naming it or any party part of it, under any of their names, each with the round it is
+/// a piece of (the rounds a party is in are its deals' rounds).
 /// </summary>
 public static class PartyExposure
 {
@@ -39,6 +43,6 @@ public static class PartyExposure
     {
         var withdrawal = deal.Withdrawals.FirstOrDefault(w => Deal.SameParty(w.Party, party.Name));
         return new ExposureEntry(deal.Id, deal.Title, deal.Kind, deal.Status, id, party.Name, party.Role, deal.Amount,
-            withdrawal is not null, withdrawal?.WithdrewOn);
+            withdrawal is not null, withdrawal?.WithdrewOn) { RoundId = deal.Round?.Id };
     }
 }

@@ -73,6 +73,24 @@ public class RoundBookTests
     }
 
     [Fact]
+    public void a_deal_whose_investor_withdrew_is_out_of_the_round_but_listed()
+    {
+        var microsoft = Piece("Microsoft", Usd(10 * B), DealStatus.InTalks) with
+        {
+            Withdrawals = [new PartyWithdrawal("microsoft", Day("2026-02-20"), "Not among the announced investors", Wsj())],
+        };
+        var target = Piece("Nvidia", Usd(30 * B), DealStatus.Agreed) with
+        {
+            Withdrawals = [new PartyWithdrawal("OpenAI", Day("2026-02-20"), null, Wsj())],
+        };
+
+        var book = RoundBook.Of(GivenRound(Reported()), [microsoft, target], Fresh);
+
+        Assert.Equal([("Microsoft", Firmness.Out), ("Nvidia", Firmness.Agreed)], book.Participants.Select(p => (p.Investor, p.Firmness)));
+        Assert.Equal(new MoneyRange("USD", 30 * B, 30 * B, true), Assert.Single(book.Totals).Total);
+    }
+
+    [Fact]
     public void an_agreement_is_split_by_tranche_funded_up_front_and_conditional()
     {
         var agreement = Agreement.Of(AgreementStage.Announced, Day("2026-02-27"), Usd(50 * B),

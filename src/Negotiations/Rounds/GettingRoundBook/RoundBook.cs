@@ -56,10 +56,15 @@ public sealed record RoundBook(Round Round, IReadOnlyList<RoundTotals> Totals, I
     };
 
     /// <summary>
-    /// A participant's firmness. The hook for withdrawals: once deals record that their investor withdrew
-    /// (<c>party_withdrew</c>, another module), such a deal is <see cref="Firmness.Out"/> here too.
+    /// A participant's firmness: its status's, except that a deal whose investors (Investor, CoInvestor, Acquirer) have all
+    /// withdrawn (<c>party_withdrew</c>) is <see cref="Firmness.Out"/>: its piece left the round with them.
     /// </summary>
-    public static Firmness FirmnessOf(Deal deal) => FirmnessOf(deal.Status);
+    public static Firmness FirmnessOf(Deal deal) => InvestorsWithdrew(deal) ? Firmness.Out : FirmnessOf(deal.Status);
+
+    /// <summary>Whether the deal names investors and every one of them has withdrawn.</summary>
+    public static bool InvestorsWithdrew(Deal deal) =>
+        deal.Parties.Where(p => p.Role is PartyRole.Investor or PartyRole.CoInvestor or PartyRole.Acquirer).ToList() is { Count: > 0 } investors
+        && investors.All(p => !deal.Participates(p.Name));
 
     /// <summary>The book of <paramref name="round"/> from the deals in it (any order; sorted here by title, then id).</summary>
     public static RoundBook Of(Round round, IEnumerable<Deal> deals, ViewFreshness freshness)

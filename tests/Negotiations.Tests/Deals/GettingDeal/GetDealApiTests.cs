@@ -42,7 +42,7 @@ public class GetDealApiTests(ApiFixture fixture) : ApiTest(fixture)
               "amount":{"publication":"The Information","publishedOn":"2025-12-16","attribution":"AnonymousSource","url":null,"relays":null},
               "valuation":null,"stakePercent":null},
              "comparableValuation":null,"withdrawals":[],
-             "partyKeys":["amazon","openai"],"firstSightPartyIds":["{{PartyIds.Of("Amazon")}}","{{PartyIds.Of("OpenAI")}}"],"isFinal":false
+             "partyKeys":["amazon","openai"],"firstSightPartyIds":["{{PartyIds.Of("Amazon")}}","{{PartyIds.Of("OpenAI")}}"],"round":null,"isFinal":false
             }
             """;
         Assert.Equal(Normalize(expected), Normalize(status.GetRawText()));

@@ -59,6 +59,7 @@ public class JoinRoundApiTests(ApiFixture fixture) : ApiTest(fixture)
         // A deal's id is no round either.
         await (await Host.Post($"/api/deals/{deal}/round", new { round = deal, source = Source() }, 400)).ShouldBeProblem(400, "round");
 
+        await WaitForViewsAsync();
         Assert.Equal(1, (await Host.GetAs<DealList>("/api/deals")).Total);
         Assert.Equal(1, (await Host.GetDeal(deal)).Version);
     }
