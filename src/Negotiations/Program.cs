@@ -4,6 +4,7 @@ using Negotiations.Infrastructure;
 using Negotiations.Parties;
 using Negotiations.Security;
 using Negotiations.TamperEvidence;
+using Negotiations.Operations;
 
 // The service's capabilities, each a folder that owns its events, views, endpoints, rules and registration.
 IServiceModule[] modules =
@@ -11,6 +12,7 @@ IServiceModule[] modules =
     new SecurityModule(),       // API keys, roles, write limits, who recorded what
     new DealsModule(),          // deal streams: report, propose, revise, close, abandon, correct, retract; status, history, claims, diff
     new TamperEvidenceModule(), // a hash chain over every event; verification and chain heads
+    new OperationsModule(),     // the async views' progress and online rebuilds
     new PartiesModule(),        // parties across deals: aliases, relations, merges; exposure and conflicts (async views)
 ];
 
