@@ -40,7 +40,7 @@ public class GetDealApiTests(ApiFixture fixture) : ApiTest(fixture)
              "sources":{
               "amount":{"publication":"The Information","publishedOn":"2025-12-16","attribution":"AnonymousSource","url":null,"relays":null},
               "valuation":null,"stakePercent":null},
-             "comparableValuation":null,"isFinal":false
+             "comparableValuation":null,"round":null,"isFinal":false
             }
             """;
         Assert.Equal(Normalize(expected), Normalize(status.GetRawText()));
