@@ -1,12 +1,12 @@
 using JasperFx;
 using Negotiations.Deals;
 using Negotiations.Infrastructure;
+using Negotiations.Operations;
 using Negotiations.Parties;
 using Negotiations.Rounds;
 using Negotiations.Security;
 using Negotiations.Sources;
 using Negotiations.TamperEvidence;
-using Negotiations.Operations;
 
 // The service's capabilities, each a folder that owns its events, views, endpoints, rules and registration.
 IServiceModule[] modules =

@@ -56,5 +56,12 @@ public static class RoundTimeline
     /// <summary>The round now (the state writes decide on), folded from its stream: null for an unknown id or another kind of stream.</summary>
     public static async Task<Round?> LoadAsync(IQuerySession session, Guid id, CancellationToken cancellationToken) =>
         Fold(id, await session.Events.FetchStreamAsync(id, token: cancellationToken));
+
+    /// <summary>
+    /// The round to write to, with an exclusive lock on its stream for the rest of the command: writers to one round queue
+    /// instead of failing each other (as a deal's do). The aggregate is null for an unknown id or another kind of stream.
+    /// </summary>
+    public static Task<IEventStream<Round>> LockAsync(IDocumentSession session, Guid id, CancellationToken cancellationToken) =>
+        session.Events.FetchForExclusiveWriting<Round>(id, cancellationToken);
     // Stryker restore all
 }

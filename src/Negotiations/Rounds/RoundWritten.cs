@@ -1,4 +1,4 @@
-using Marten;
+using JasperFx.Events;
 using Wolverine.Http;
 
 namespace Negotiations.Rounds;
@@ -6,11 +6,11 @@ namespace Negotiations.Rounds;
 /// <summary>The answer to every successful write to a round: the round and the version it is now at.</summary>
 public sealed record RoundWritten(Guid Id, long Version)
 {
-    /// <summary>Appends one event to the round, refused by the store (409) if another write got there first.</summary>
-    public static RoundWritten Appending(Round round, IDocumentSession session, IRoundEvent e)
+    /// <summary>Appends one event to the round's stream, locked since it was loaded (see <see cref="RoundTimeline.LockAsync"/>).</summary>
+    public static RoundWritten Appending(IEventStream<Round> stream, IRoundEvent e)
     {
-        session.Events.Append(round.Id, round.Version + 1, e);
-        return new RoundWritten(round.Id, round.Version + 1);
+        stream.AppendOne(e);
+        return new RoundWritten(stream.Id, stream.Aggregate!.Version + 1);
     }
 }
 

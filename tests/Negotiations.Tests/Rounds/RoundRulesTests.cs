@@ -55,26 +55,26 @@ public class RoundRulesTests
     [Fact]
     public void a_revision_needs_a_target_or_a_valuation()
     {
-        ThenRefused(ReviseRoundEndpoint.Validate(new ReviseRound(Wsj()), RoundId, GivenRound(Reported()), Now), 400, "target");
+        ThenRefused(ReviseRoundEndpoint.Check(new ReviseRound(Wsj()), RoundId, GivenRound(Reported()), Now), 400, "target");
     }
 
     [Fact]
     public void an_unknown_round_is_a_404_before_anything_else()
     {
-        var problem = ThenRefused(ReviseRoundEndpoint.Validate(new ReviseRound(null!), RoundId, null, Now), 404);
+        var problem = ThenRefused(ReviseRoundEndpoint.Check(new ReviseRound(null!), RoundId, null, Now), 404);
         Assert.Equal($"No round with id {RoundId} exists.", problem.Detail);
-        ThenRefused(HoldClosingEndpoint.Validate(new HoldClosing(Wsj()), RoundId, null, Now), 404);
-        ThenRefused(CloseRoundEndpoint.Validate(new CloseRound(Wsj()), RoundId, null, Now), 404);
-        ThenRefused(AbandonRoundEndpoint.Validate(new AbandonRound("x", Wsj()), RoundId, null, Now), 404);
+        ThenRefused(HoldClosingEndpoint.Check(new HoldClosing(Wsj()), RoundId, null, Now), 404);
+        ThenRefused(CloseRoundEndpoint.Check(new CloseRound(Wsj()), RoundId, null, Now), 404);
+        ThenRefused(AbandonRoundEndpoint.Check(new AbandonRound("x", Wsj()), RoundId, null, Now), 404);
     }
 
     [Fact]
     public void a_stale_expected_version_is_a_conflict_with_the_current_version()
     {
         ThenRoundConflict(
-            ReviseRoundEndpoint.Validate(new ReviseRound(Release(), Usd(1m), ExpectedVersion: 1), RoundId, GivenRound(Reported(), Announced()), Now), 2,
+            ReviseRoundEndpoint.Check(new ReviseRound(Release(), Usd(1m), ExpectedVersion: 1), RoundId, GivenRound(Reported(), Announced()), Now), 2,
             $"Round {RoundId} is at version 2, not the expected version 1: reload it and decide again.");
-        ThenAccepted(ReviseRoundEndpoint.Validate(new ReviseRound(Release(), Usd(1m), ExpectedVersion: 2), RoundId, GivenRound(Reported(), Announced()), Now));
+        ThenAccepted(ReviseRoundEndpoint.Check(new ReviseRound(Release(), Usd(1m), ExpectedVersion: 2), RoundId, GivenRound(Reported(), Announced()), Now));
     }
 
     [Fact]
@@ -82,9 +82,9 @@ public class RoundRulesTests
     {
         var closed = GivenRound(Reported(), FinalClose());
 
-        ThenRoundConflict(CloseRoundEndpoint.Validate(new CloseRound(Release("2026-03-02")), RoundId, closed, Now), 2,
+        ThenRoundConflict(CloseRoundEndpoint.Check(new CloseRound(Release("2026-03-02")), RoundId, closed, Now), 2,
             $"Round {RoundId} is closed; it cannot be closed.");
-        ThenRoundConflict(AbandonRoundEndpoint.Validate(new AbandonRound("x", Release("2026-03-02")), RoundId, closed, Now), 2,
+        ThenRoundConflict(AbandonRoundEndpoint.Check(new AbandonRound("x", Release("2026-03-02")), RoundId, closed, Now), 2,
             $"Round {RoundId} is closed; it cannot be abandoned.");
     }
 
@@ -93,12 +93,12 @@ public class RoundRulesTests
     {
         var abandoned = GivenRound(Reported(), RoundAbandoned());
 
-        ThenRoundConflict(ReviseRoundEndpoint.Validate(new ReviseRound(Wsj("2026-02-15"), Usd(1m)), RoundId, abandoned, Now), 2,
+        ThenRoundConflict(ReviseRoundEndpoint.Check(new ReviseRound(Wsj("2026-02-15"), Usd(1m)), RoundId, abandoned, Now), 2,
             $"Round {RoundId} is abandoned; it cannot be revised (only reports of what happened before 2026-02-15 are still accepted: they sort into place).");
-        ThenRefused(HoldClosingEndpoint.Validate(new HoldClosing(Wsj("2026-03-01")), RoundId, abandoned, Now), 409);
+        ThenRefused(HoldClosingEndpoint.Check(new HoldClosing(Wsj("2026-03-01")), RoundId, abandoned, Now), 409);
 
         var backfill = new ReviseRound(Wsj("2026-02-01"), Usd(90_000_000_000m));
-        ThenAccepted(ReviseRoundEndpoint.Validate(backfill, RoundId, abandoned, Now));
+        ThenAccepted(ReviseRoundEndpoint.Check(backfill, RoundId, abandoned, Now));
         var after = GivenRound(Reported(), RoundAbandoned(), ReviseRoundEndpoint.Decide(backfill));
         Assert.Equal((RoundStatus.Abandoned, Usd(90_000_000_000m)), (after.Status, after.Target!));
     }
@@ -108,7 +108,7 @@ public class RoundRulesTests
     {
         var revised = GivenRound(Reported(), Announced());
 
-        ThenRoundConflict(AbandonRoundEndpoint.Validate(new AbandonRound("x", Wsj("2026-02-01")), RoundId, revised, Now), 2,
+        ThenRoundConflict(AbandonRoundEndpoint.Check(new AbandonRound("x", Wsj("2026-02-01")), RoundId, revised, Now), 2,
             $"This report is dated 2026-02-01, before the latest report about round {RoundId} (2026-02-27): it would end the round before reports that came after it.");
     }
 
@@ -127,9 +127,9 @@ public class RoundRulesTests
     {
         var command = new HoldClosing(Release("2026-02-28"), Usd(40_000_000_000m));
 
-        ThenAccepted(HoldClosingEndpoint.Validate(command, RoundId, GivenRound(Reported()), Now));
+        ThenAccepted(HoldClosingEndpoint.Check(command, RoundId, GivenRound(Reported()), Now));
         ThenEvent(FirstClosing(), HoldClosingEndpoint.Decide(command));
-        ThenRefused(HoldClosingEndpoint.Validate(command with { Amount = Usd(-1m) }, RoundId, GivenRound(Reported()), Now), 400, "amount.value");
+        ThenRefused(HoldClosingEndpoint.Check(command with { Amount = Usd(-1m) }, RoundId, GivenRound(Reported()), Now), 400, "amount.value");
     }
 
     [Fact]

@@ -115,6 +115,23 @@ public class RoundsApiTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task racing_writers_to_one_round_each_get_200_or_409_and_every_200_is_recorded()
+    {
+        var id = (await Host.ReportRound()).Id;
+
+        var answers = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => Host.Scenario(s =>
+        {
+            s.Post.Json(new { target = Usd(i * 1_000_000_000m), source = Source() }).ToUrl($"/api/rounds/{id}/revisions");
+            s.IgnoreStatusCode();
+        })));
+
+        var statuses = answers.Select(a => a.Context.Response.StatusCode).ToList();
+        Assert.All(statuses, status => Assert.True(status is 200 or 409, $"{status}"));
+        await Fixture.WaitForViewsAsync();
+        Assert.Equal(1 + statuses.Count(status => status == 200), (await Host.GetRoundBook(id)).Round.Version);
+    }
+
+    [Fact]
     public async Task a_revision_without_anything_revised_is_a_400_naming_target()
     {
         var id = (await Host.ReportRound()).Id;

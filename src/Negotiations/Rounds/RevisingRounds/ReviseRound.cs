@@ -1,4 +1,5 @@
 using Marten;
+using JasperFx.Events;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Deals;
 using Negotiations.Infrastructure;
@@ -18,10 +19,15 @@ public sealed record ReviseRound(
 public static class ReviseRoundEndpoint
 {
     // Stryker disable all : a database read; the API tests cover it
-    public static Task<Round?> LoadAsync(Guid id, IQuerySession session, CancellationToken cancellationToken) => RoundTimeline.LoadAsync(session, id, cancellationToken);
+    public static Task<IEventStream<Round>> LoadAsync(Guid id, IDocumentSession session, CancellationToken cancellationToken) =>
+        RoundTimeline.LockAsync(session, id, cancellationToken);
     // Stryker restore all
 
-    public static ProblemDetails Validate(ReviseRound command, Guid id, Round? round, DateTimeOffset now)
+    public static ProblemDetails Validate(ReviseRound command, Guid id, IEventStream<Round> stream, DateTimeOffset now) =>
+        Check(command, id, stream.Aggregate, now);
+
+    /// <summary>The decision on the round as it stands (null: no such round): 404, 400 naming each field, 409, or none.</summary>
+    public static ProblemDetails Check(ReviseRound command, Guid id, Round? round, DateTimeOffset now)
     {
         if (round is null)
         {
@@ -43,6 +49,6 @@ public static class ReviseRoundEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [EndpointSummary("Revise a round's target or valuation")]
     [WolverinePost("/api/rounds/{id}/revisions")]
-    public static RoundWritten Post(ReviseRound command, [NotBody] Round round, IDocumentSession session) =>
-        RoundWritten.Appending(round, session, Decide(command));
+    public static RoundWritten Post(ReviseRound command, IEventStream<Round> stream) =>
+        RoundWritten.Appending(stream, Decide(command));
 }
