@@ -1,6 +1,7 @@
 using JasperFx;
 using Negotiations.Deals;
 using Negotiations.Infrastructure;
+using Negotiations.Operations;
 using Negotiations.Security;
 using Negotiations.Sources;
 using Negotiations.TamperEvidence;
@@ -11,6 +12,7 @@ IServiceModule[] modules =
     new SecurityModule(),       // API keys, roles, write limits, who recorded what
     new DealsModule(),          // deal streams: report, propose, revise, close, abandon, correct, retract; status, history, claims, diff
     new TamperEvidenceModule(), // a hash chain over every event; verification and chain heads
+    new OperationsModule(),     // the async views' progress and online rebuilds
     new SourcesModule(),        // publications' track record across deals: claims confirmed, contradicted, corrected, retracted
 ];
 

@@ -13,6 +13,9 @@ public sealed record ViewFreshness(long Sequence, DateTimeOffset? At);
 /// <summary>One async view's progress: the last event it has applied, how many events it is behind the latest, when it last moved.</summary>
 public sealed record ViewProgress(string Name, long Sequence, long Behind, DateTimeOffset? UpdatedAt)
 {
+    /// <summary>Whether the view is being rebuilt from the first event (its sequence then counts the rebuild's progress).</summary>
+    public bool Rebuilding { get; init; }
+
     /// <summary>Whether the node answering runs this view (each view runs on exactly one node).</summary>
     public bool RunningHere { get; init; }
 }
@@ -91,10 +94,10 @@ public static class AsyncViews
         var names = ShardNames(store);
         var schema = store.Options.Events.DatabaseSchemaName;
         await using var command = dataSource.CreateCommand(
-            $"select name, last_seq_id, last_updated from {schema}.mt_event_progression where name = any(@names);" +
+            $"select name, last_seq_id, last_updated, mode from {schema}.mt_event_progression where name = any(@names);" +
             $"select coalesce(max(seq_id), 0) from {schema}.mt_events;");
         command.Parameters.AddWithValue("names", names);
-        var found = new Dictionary<string, (long Sequence, DateTimeOffset? At)>();
+        var found = new Dictionary<string, (long Sequence, DateTimeOffset? At, bool Rebuilding)>();
         long last;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -102,7 +105,8 @@ public static class AsyncViews
             {
                 found[reader.GetString(0)] = (
                     reader.IsDBNull(1) ? 0 : reader.GetInt64(1),
-                    reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2));
+                    reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
+                    !reader.IsDBNull(3) && reader.GetString(3) == "rebuilding");
             }
 
             await reader.NextResultAsync(cancellationToken);
@@ -111,7 +115,7 @@ public static class AsyncViews
         }
 
         var views = names.Select(name => found.TryGetValue(name, out var p)
-            ? new ViewProgress(name, p.Sequence, Math.Max(0, last - p.Sequence), p.At)
+            ? new ViewProgress(name, p.Sequence, Math.Max(0, last - p.Sequence), p.At) { Rebuilding = p.Rebuilding }
             : new ViewProgress(name, 0, last, null)).ToList();
         return (views, last);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Alba;
 using Negotiations.Infrastructure;
+using Negotiations.Operations;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
 

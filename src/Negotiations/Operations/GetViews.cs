@@ -4,7 +4,9 @@ using Npgsql;
 using Wolverine.Http;
 using Wolverine.Runtime;
 
-namespace Negotiations.Infrastructure;
+using Negotiations.Infrastructure;
+
+namespace Negotiations.Operations;
 
 /// <summary>The async views' progress: how far each has applied the events, and whether the node answering (<c>node</c>) runs it.</summary>
 public sealed record ViewsProgress(long LastEvent, ViewFreshness Freshness, int Node, IReadOnlyList<ViewProgress> Views);
