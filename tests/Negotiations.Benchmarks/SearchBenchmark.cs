@@ -124,7 +124,7 @@ public static class SearchBenchmark
             Console.WriteLine($"## Deal search at {dealCount:N0} deals / {events:N0} events");
             Console.WriteLine();
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}; PostgreSQL private cluster, fsync on; the service in-process, Production settings.");
-            Console.WriteLine($"Bulk load {loaded.TotalSeconds:F0} s ({events / loaded.TotalSeconds:N0} events/s); both async views (DealSearch, SourceClaims) " +
+            Console.WriteLine($"Bulk load {loaded.TotalSeconds:F0} s ({events / loaded.TotalSeconds:N0} events/s); both async views (DealSearchEntry, DealSourceClaims) " +
                 $"caught up {caughtUp.TotalSeconds:F0} s after the load began ({events / caughtUp.TotalSeconds:N0} events/s, concurrently with the load).");
             Console.WriteLine();
             Console.WriteLine("| search | query | found | p50 ms | p95 ms | plan (indexes used) |");

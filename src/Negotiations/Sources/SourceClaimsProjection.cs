@@ -18,7 +18,7 @@ public sealed record DealSourceClaims(Guid Id, string[] PublicationKeys, IReadOn
 /// </summary>
 public sealed class SourceClaimsProjection : IProjection
 {
-    public const string Name = "SourceClaims";
+    public const string Name = "DealSourceClaims";
 
     public static void Configure(StoreOptions options)
     {

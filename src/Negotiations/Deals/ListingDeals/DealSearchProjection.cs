@@ -13,7 +13,7 @@ namespace Negotiations.Deals.ListingDeals;
 /// </summary>
 public sealed class DealSearchProjection : IProjection
 {
-    public const string Name = "DealSearch";
+    public const string Name = "DealSearchEntry";
 
     /// <summary>The text search configuration of the index and of every query that must use it.</summary>
     public const string TextConfiguration = "english";
