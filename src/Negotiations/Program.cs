@@ -3,6 +3,7 @@ using Negotiations.Deals;
 using Negotiations.Infrastructure;
 using Negotiations.Security;
 using Negotiations.TamperEvidence;
+using Negotiations.Web;
 
 // The service's capabilities, each a folder that owns its events, views, endpoints, rules and registration.
 IServiceModule[] modules =
@@ -10,6 +11,7 @@ IServiceModule[] modules =
     new SecurityModule(),       // API keys, roles, write limits, who recorded what
     new DealsModule(),          // deal streams: report, propose, revise, close, abandon, correct, retract; status, history, claims, diff
     new TamperEvidenceModule(), // a hash chain over every event; verification and chain heads
+    new WebModule(),            // the dashboard: deal list and deal pages, recording forms, sign-in by API key
 ];
 
 var command = CommandLine.Read(args);
