@@ -128,6 +128,7 @@ public sealed class AmazonOpenAiPageTests(PageFixture fixture)
         Assert.Equal(7, await page.Locator("[data-testid=history-entry]").CountAsync());
         Assert.Contains("by rita", await page.InnerTextAsync("[data-testid=history-entry][data-version='3']"), StringComparison.Ordinal);
         await PageFixture.ScreenshotAsync(page, "03-deal-page");
+        await page.Locator("[data-testid=chart-amount]").ScreenshotAsync(new() { Path = Path.Combine(PageFixture.Screenshots, "03b-amount-chart.png") });
 
         // As of 15 January (the date it happened): talks, at least $10B.
         await page.FillAsync("#occurredBy", "2026-01-15");

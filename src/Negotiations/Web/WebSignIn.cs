@@ -82,4 +82,15 @@ public static class WebUser
     public static bool CanRecord(ClaimsPrincipal user) => user.IsInRole(Roles.Recorder) || user.IsInRole(Roles.Admin);
 
     public static bool CanAudit(ClaimsPrincipal user) => user.IsInRole(Roles.Auditor) || user.IsInRole(Roles.Admin);
+
+    /// <summary>Answers with a status and the page itself (not the API's problem body the status-code pages would write).</summary>
+    public static void Status(HttpContext context, int status)
+    {
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+        {
+            pages.Enabled = false;
+        }
+
+        context.Response.StatusCode = status;
+    }
 }
