@@ -37,6 +37,20 @@ public sealed class RolesAndRacesPageTests(PageFixture fixture)
         Assert.Contains("chain intact", await page.InnerTextAsync("[data-testid=tamper-badge]"), StringComparison.Ordinal);
         await PageFixture.ScreenshotAsync(page, "07-auditor-deal-page");
 
+        // Refused on the server too, not only hidden: a recording form posted with the auditor's cookie and a valid
+        // antiforgery token records nothing.
+        var token = await page.GetAttributeAsync("form[action='/sign-out'] input[name=__RequestVerificationToken]", "value");
+        var form = page.APIRequest.CreateFormData();
+        form.Set("_handler", "terms");
+        form.Set("__RequestVerificationToken", token!);
+        form.Set("amount.value", "1");
+        form.Set("source.publication", "Forged");
+        form.Set("source.publishedOn", "2026-01-30");
+        var forged = await page.APIRequest.PostAsync($"/deals/{id}", new() { Form = form, MaxRedirects = 0 });
+        Assert.Equal(400, forged.Status);
+        var history = await fixture.Api.GetFromJsonAsync<System.Text.Json.JsonElement>(new Uri($"/api/deals/{id}/history", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(1, history.GetProperty("events").GetArrayLength());
+
         // A recorder sees the forms, and no badge (verification is an auditor's).
         var recorder = await fixture.NewPageAsync(PageFixture.RecorderKey);
         await recorder.GotoAsync($"/deals/{id}");
