@@ -34,12 +34,15 @@ public static class Forms
         await ClickAndWaitForPageAsync(page, details.Locator("button[type=submit]"));
     }
 
-    /// <summary>Clicks (a submit button, a link) and waits for the page the browser lands on, after any redirect.</summary>
+    /// <summary>
+    /// Clicks (a submit button, a link) and waits for the page the browser lands on, after any redirect: the old
+    /// document is marked, and the wait ends once a document without the mark has loaded (this also holds when the new
+    /// page has the same address, as a form answered with its errors does).
+    /// </summary>
     public static async Task ClickAndWaitForPageAsync(IPage page, ILocator target)
     {
-        await page.RunAndWaitForResponseAsync(
-            () => target.ClickAsync(),
-            response => response.Request.IsNavigationRequest && response.Status is < 300 or >= 400);
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.EvaluateAsync("() => { window.__replaced = false; }");
+        await target.ClickAsync();
+        await page.WaitForFunctionAsync("() => window.__replaced === undefined && document.readyState === 'complete'", null, new() { PollingInterval = 50 });
     }
 }

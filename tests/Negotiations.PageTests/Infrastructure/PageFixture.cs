@@ -68,6 +68,9 @@ public sealed class PageFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync(string? key = null)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        // Generous: the machine the tests share may be loaded by other runs; a wait that expires is a failure, not a measure.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         if (key is not null)
         {
