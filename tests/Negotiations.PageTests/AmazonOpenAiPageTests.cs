@@ -153,6 +153,7 @@ public sealed class AmazonOpenAiPageTests(PageFixture fixture)
         var changed = await page.Locator("[data-testid=diff-change]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.field)");
         Assert.Contains("status", changed);
         Assert.Contains("amount", changed);
+        Assert.Contains("from version 1 to version 7", await page.InnerTextAsync("[data-testid=diff] h3"), StringComparison.Ordinal);
         await PageFixture.ScreenshotAsync(page, "06-diff");
     }
 
