@@ -7,6 +7,7 @@ using Negotiations.Rounds;
 using Negotiations.Security;
 using Negotiations.Sources;
 using Negotiations.TamperEvidence;
+using Negotiations.Web;
 
 // The service's capabilities, each a folder that owns its events, views, endpoints, rules and registration.
 IServiceModule[] modules =
@@ -18,6 +19,7 @@ IServiceModule[] modules =
     new PartiesModule(),        // parties across deals: aliases, relations, merges; exposure and conflicts (async views)
     new RoundsModule(),         // funding rounds: round streams, the rounds' async view, the round book
     new SourcesModule(),        // publications' track record across deals: claims confirmed, contradicted, corrected, retracted
+    new WebModule(),            // the dashboard: deal list and deal pages, recording forms, sign-in by API key
 ];
 
 var command = CommandLine.Read(args);

@@ -34,6 +34,18 @@ public static class DealAsOf
     /// <summary>The same, from events already read (in version order, from version 1, at least up to the point).</summary>
     public static Deal? Fold(Guid id, IReadOnlyList<IEvent> stream, long? version, DateTimeOffset? asOf, DateOnly? occurredBy)
     {
+        var known = Known(stream, version, asOf);
+        if (version is not null && known.Count > 0 && known[^1].Version < version)
+        {
+            return null;
+        }
+
+        return DealTimeline.Fold(id, known, occurredBy);
+    }
+
+    /// <summary>The events known at the point: up to <paramref name="version"/> and/or recorded by <paramref name="asOf"/>.</summary>
+    public static IReadOnlyList<IEvent> Known(IReadOnlyList<IEvent> stream, long? version, DateTimeOffset? asOf)
+    {
         IReadOnlyList<IEvent> known = version is { } last ? [.. stream.TakeWhile(e => e.Version <= last)] : stream;
         if (asOf is { } instant)
         {
@@ -43,12 +55,7 @@ public static class DealAsOf
             known = [.. known.TakeWhile(e => e.Version <= lastKnown)];
         }
 
-        if (version is not null && known.Count > 0 && known[^1].Version < version)
-        {
-            return null;
-        }
-
-        return DealTimeline.Fold(id, known, occurredBy);
+        return known;
     }
 
     /// <summary>The 404 detail when <see cref="FoldAsync"/> found nothing for a deal that exists.</summary>

@@ -71,9 +71,16 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
+        var match = Match(auth.Value, presented);
+        return Task.FromResult(match is null ? AuthenticateResult.Fail("Unknown API key.") : Success(match.Name, match.Role, viaKey: true));
+    }
+
+    /// <summary>The configured key whose hash is the presented key's, or null; also how the dashboard's sign-in checks a key.</summary>
+    public static ApiKeyOptions? Match(AuthOptions auth, string presented)
+    {
         var hash = Encoding.ASCII.GetBytes(ApiKeyHash.Of(presented));
         ApiKeyOptions? match = null;
-        foreach (var key in auth.Value.Keys)
+        foreach (var key in auth.Keys)
         {
             // Every key is compared, and each comparison takes the same time, whichever matched.
             if (CryptographicOperations.FixedTimeEquals(hash, Encoding.ASCII.GetBytes(key.Sha256)))
@@ -82,7 +89,7 @@ public sealed class ApiKeyAuthenticationHandler(
             }
         }
 
-        return Task.FromResult(match is null ? AuthenticateResult.Fail("Unknown API key.") : Success(match.Name, match.Role, viaKey: true));
+        return match;
     }
 
     /// <summary>A 401 that says how to authenticate: <c>WWW-Authenticate: ApiKey header="X-Api-Key"</c> (RFC 9110) and a detail.</summary>
@@ -117,7 +124,11 @@ public sealed class ApiKeyAuthenticationHandler(
         return authorization.StartsWith("ApiKey ", StringComparison.OrdinalIgnoreCase) ? authorization["ApiKey ".Length..].Trim() : null;
     }
 
-    private static AuthenticateResult Success(string name, string role, bool viaKey)
+    private static AuthenticateResult Success(string name, string role, bool viaKey) =>
+        AuthenticateResult.Success(new AuthenticationTicket(Principal(name, role, viaKey, SchemeName), SchemeName));
+
+    /// <summary>Who the caller is: a name, a role, and whether a key identified them (then the name is their writes' recorded-by).</summary>
+    public static ClaimsPrincipal Principal(string name, string role, bool viaKey, string scheme)
     {
         var claims = new List<Claim> { new(ClaimTypes.Name, name), new(ClaimTypes.Role, role) };
         if (viaKey)
@@ -125,8 +136,7 @@ public sealed class ApiKeyAuthenticationHandler(
             claims.Add(new Claim(KeyHolderClaim, "true"));
         }
 
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 
     /// <summary>Marks a caller identified by a key, whose name then is the recorded-by of its writes.</summary>

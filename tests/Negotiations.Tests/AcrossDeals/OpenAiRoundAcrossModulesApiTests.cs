@@ -62,14 +62,14 @@ public class OpenAiRoundAcrossModulesApiTests(ApiFixture fixture) : ApiTest(fixt
         foreach (var party in new[] { "Amazon.com", amazonParty.ToString(), "AMAZON" })
         {
             var found = await Host.GetAs<DealList>($"/api/deals?party={Uri.EscapeDataString(party)}&sort=title");
-            Assert.Equal([amazon, anthropic], found.Items.Select(d => d.Id));
+            Assert.Equal([anthropic, amazon], found.Items.Select(d => d.Id));
         }
 
         // Amazon's exposure includes AWS's deal and names the round; its conflict cites the relation's source.
         var exposure = (await Host.GetAs<PartyDetails>($"/api/parties/{amazonParty}")).Exposure;
-        Assert.Equal([(cloud, (Guid?)null), (amazon, round), (anthropic, null)], exposure.Select(e => (e.DealId, e.RoundId)));
+        Assert.Equal([(cloud, (Guid?)null), (anthropic, null), (amazon, round)], exposure.Select(e => (e.DealId, e.RoundId)));
         var conflict = Assert.Single((await Host.GetAs<PartyConflicts>($"/api/parties/{amazonParty}/conflicts")).Conflicts);
-        Assert.Equal(("Financial Times", [amazon, anthropic]),
-            (conflict.Relation.Source.Publication, new[] { conflict.First.DealId, conflict.Second.DealId }.Order().ToArray()));
+        Assert.Equal("Financial Times", conflict.Relation.Source.Publication);
+        Assert.Equal(new[] { amazon, anthropic }.Order(), new[] { conflict.First.DealId, conflict.Second.DealId }.Order());
     }
 }

@@ -101,18 +101,12 @@ public static class ListDealsEndpoint
             return late;
         }
 
-        var search = DealSearch.For(query, string.IsNullOrWhiteSpace(query.Party) ? [] : await partyNames.KeysAsync(session, query.Party, cancellationToken));
-        var table = session.DocumentStore.Options.Schema.For<DealSearchEntry>();
-        var offset = (query.Page - 1) * query.PageSize;
-        var found = await session.QueryAsync<DealSearchEntry>(
-            $"where {search.Where} order by {search.OrderBy} limit {query.PageSize} offset {offset}", cancellationToken, [.. search.Arguments]);
-        var total = await session.QueryAsync<long>($"select count(*) from {table} where {search.Where}", cancellationToken, [.. search.Arguments]);
-        var list = new DealList([.. found.Select(e => new DealListItem(e.Deal, e.SummaryLine))], total[0], query.Page, query.PageSize, wait.Freshness);
+        var list = await DealListing.FindAsync(session, partyNames, query, wait.Freshness, cancellationToken);
         return csv ? Csv.Result(ToCsv(list, json.Value.SerializerOptions)) : Results.Ok(list);
     }
 
-    /// <summary>The rules across parameters: what binding alone cannot see.</summary>
-    private static IResult? Check(DealListQuery query, ValidationErrors errors)
+    /// <summary>The rules across parameters, what binding alone cannot see: a problem naming them, or null (and <paramref name="errors"/> empty).</summary>
+    public static IResult? Check(DealListQuery query, ValidationErrors errors)
     {
         if (query.Currency is { } currency)
         {
@@ -141,5 +135,26 @@ public static class ListDealsEndpoint
         var items = JsonSerializer.SerializeToElement(list.Items, options);
         return Csv.Write(CsvColumns, items.EnumerateArray()
             .Select(item => (IReadOnlyList<string>)[.. CsvColumns.Select(column => Csv.Cell(item.GetProperty(column)))]));
+    }
+}
+
+/// <summary>
+/// The one search behind the API's list and the dashboard's: every filter of <see cref="DealListQuery"/> applied in the
+/// database over the search view, sorted, paged, with the total of all matches.
+/// </summary>
+public static class DealListing
+{
+    public const string DefaultSort = "-lastActivity";
+
+    public static async Task<DealList> FindAsync(
+        IQuerySession session, IPartyNameKeys partyNames, DealListQuery query, ViewFreshness freshness, CancellationToken cancellationToken)
+    {
+        var search = DealSearch.For(query, string.IsNullOrWhiteSpace(query.Party) ? [] : await partyNames.KeysAsync(session, query.Party, cancellationToken));
+        var table = session.DocumentStore.Options.Schema.For<DealSearchEntry>();
+        var offset = (query.Page - 1) * query.PageSize;
+        var found = await session.QueryAsync<DealSearchEntry>(
+            $"where {search.Where} order by {search.OrderBy} limit {query.PageSize} offset {offset}", cancellationToken, [.. search.Arguments]);
+        var total = await session.QueryAsync<long>($"select count(*) from {table} where {search.Where}", cancellationToken, [.. search.Arguments]);
+        return new DealList([.. found.Select(e => new DealListItem(e.Deal, e.SummaryLine))], total[0], query.Page, query.PageSize, freshness);
     }
 }

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Negotiations.Security;
+using Negotiations.Tests.Infrastructure;
+using Negotiations.Tests.Security;
+using Xunit;
+using static Negotiations.Tests.Deals.DealScenarios;
+
+namespace Negotiations.Tests.Web;
+
+/// <summary>The dashboard's pages over the real Program (in memory): open in Development like the API, signed in elsewhere.</summary>
+public partial class DashboardApiTests(ApiFixture fixture, KeyedHost keyed) : ApiTest(fixture), IClassFixture<KeyedHost>
+{
+    [Fact]
+    public async Task in_open_development_the_pages_need_no_sign_in_and_load_only_their_own_assets()
+    {
+        var client = Host.Server.CreateClient();
+        var cancel = TestContext.Current.CancellationToken;
+
+        var list = await client.GetStringAsync(new Uri("/deals", UriKind.Relative), cancel);
+        Assert.Contains("<h1>Deals</h1>", list, StringComparison.Ordinal);
+        var assets = Asset().Matches(list).Select(m => m.Groups["url"].Value).ToList();
+        Assert.Single(assets);
+        Assert.All(assets, url => Assert.StartsWith("/", url, StringComparison.Ordinal));
+        Assert.DoesNotContain("<script", list, StringComparison.Ordinal);
+        using var style = await client.GetAsync(new Uri(assets[0], UriKind.Relative), cancel);
+        Assert.Equal("text/css", style.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("immutable", style.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task an_unknown_deal_is_a_404_page()
+    {
+        using var answer = await Host.Server.CreateClient().GetAsync(new Uri($"/deals/{UnknownDealId}", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+        Assert.Contains("No such page or deal", await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task with_keys_a_page_sends_the_browser_to_sign_in_and_a_form_without_its_antiforgery_token_is_refused()
+    {
+        var client = keyed.Host.Server.CreateClient();
+        var cancel = TestContext.Current.CancellationToken;
+
+        using var page = await client.GetAsync(new Uri("/deals", UriKind.Relative), cancel);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/sign-in", page.Headers.Location?.AbsolutePath);
+
+        using var signIn = await client.GetAsync(new Uri("/sign-in", UriKind.Relative), cancel);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+
+        using var forged = await client.PostAsync(new Uri("/sign-in", UriKind.Relative), new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["_handler"] = "sign-in", ["key"] = ApiKeys.Recorder }), cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.False(forged.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task the_api_key_header_does_not_open_the_pages()
+    {
+        // Pages authenticate by the sign-in cookie only: a key sent by a script is the API's business.
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/deals", UriKind.Relative));
+        request.Headers.Add(ApiKeyAuthenticationHandler.HeaderName, ApiKeys.Recorder);
+        using var answer = await keyed.Host.Server.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+    }
+
+    [Fact]
+    public async Task pages_are_not_operations_of_the_api_document()
+    {
+        var document = await Host.Server.CreateClient().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        foreach (var page in new[] { "\"/deals\"", "\"/deals/{Id}\"", "\"/sign-in\"", "\"/sign-out\"", "\"/dashboard.css\"" })
+        {
+            Assert.DoesNotContain(page, document, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [GeneratedRegex("<(?:link|script|img)[^>]*\\s(?:href|src)=\"(?<url>[^\"]+)\"")]
+    private static partial Regex Asset();
+}
