@@ -188,8 +188,12 @@ try
 
     // (i) Commands: append terms to one of the deals.
     Console.Error.WriteLine($"Commands, {writers} connections: the service ...");
+    // The async views' lag while the commands come: how many events behind the latest the slowest view is, sampled.
+    using var lag = new DaemonLag(http);
+    var lagSampling = lag.SampleAsync(cancel);
     var serviceCommands = await MeasureAsync("POST terms (service)", writers, running.Id,
         (i, _, ct) => SendAsync(HttpMethod.Post, $"/api/deals/{deals[i % dealCount]}/terms", terms, HttpStatusCode.OK, ct));
+    var drained = await lag.StopAndDrainAsync(lagSampling, cancel);
     Console.Error.WriteLine($"Commands, {writers} connections: PostgreSQL alone ...");
     var directCommands = await MeasureAsync("same-shaped transaction (PostgreSQL)", writers, null,
         (i, _, ct) => DirectCommandAsync(deals[i % dealCount], ct));
@@ -264,6 +268,7 @@ try
     report.AppendLine(invariant, $"| history of a {longEvents:N0}-event deal (GET, pages of {GetDealHistoryEndpoint.MaxLimit:N0}; median of {historyTimes.Count}) | {Median(historyTimes):F0} ms | {Median(directHistoryTimes):F0} ms | {Median(directHistoryTimes) / Median(historyTimes):F2}× |");
     report.AppendLine(invariant, $"| start → first successful write (→ /health 200) | {await firstWrite:F0} ms ({await healthy:F0} ms) | — | — |");
     report.AppendLine(invariant, $"| RSS of the service at steady load, peak (idle after start) | {phases.Where(p => p.Rss > 0).Max(p => p.Rss):F0} MB ({idleRss:F0} MB) | — | — |");
+    report.AppendLine(invariant, $"| async views' lag during the commands: events behind, p50 / p95 / max of {lag.Samples.Count} samples; caught up after the load | {lag.Percentile(0.5):F0} / {lag.Percentile(0.95):F0} / {lag.Max:F0} events; {drained.TotalMilliseconds:F0} ms | — | — |");
     report.AppendLine();
     report.AppendLine("Ratio: the service's speed over PostgreSQL's (for times, PostgreSQL's time over the service's): 1.00× would be as fast as PostgreSQL doing the same work alone.");
     report.AppendLine();

@@ -36,6 +36,7 @@ public static class SearchBenchmark
         ("--search-deals", 100_000, 10, 1_000_000, "deals loaded"),
         ("--search-events-per-deal", 10, 1, 100, "events per deal"),
         ("--search-runs", 50, 5, 10_000, "runs of each search"),
+        ("--search-rebuilds", 1, 0, 1, "1: then rebuild each async view from all the events, one after the other (events/s)"),
     ];
 
     /// <summary>The five searches measured: what an analyst types first.</summary>
@@ -124,7 +125,7 @@ public static class SearchBenchmark
             Console.WriteLine($"## Deal search at {dealCount:N0} deals / {events:N0} events");
             Console.WriteLine();
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}; PostgreSQL private cluster, fsync on; the service in-process, Production settings.");
-            Console.WriteLine($"Bulk load {loaded.TotalSeconds:F0} s ({events / loaded.TotalSeconds:N0} events/s); both async views (DealSearchEntry, DealSourceClaims) " +
+            Console.WriteLine($"Bulk load {loaded.TotalSeconds:F0} s ({events / loaded.TotalSeconds:N0} events/s); the async views ({string.Join(", ", AsyncViews.ShardNames(store))}) " +
                 $"caught up {caughtUp.TotalSeconds:F0} s after the load began ({events / caughtUp.TotalSeconds:N0} events/s, concurrently with the load).");
             Console.WriteLine();
             Console.WriteLine("| search | query | found | p50 ms | p95 ms | plan (indexes used) |");
@@ -145,6 +146,27 @@ public static class SearchBenchmark
                 var result = new LoadResult(latencies.Count, 0, [.. latencies]);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {name} | `{query}` | {list} | {result.Percentile(0.5):F1} | {result.Percentile(0.95):F1} | {plan} |"));
+            }
+
+            if (settings["--search-rebuilds"] == 1)
+            {
+                // Each view rebuilt where it runs (this process), as POST /api/views/{name}/rebuild does, one at a time.
+                Console.WriteLine();
+                Console.WriteLine("| async view | rebuilt from | seconds | events/s |");
+                Console.WriteLine("|---|---:|---:|---:|");
+                var family = app.Services.GetRequiredService<Wolverine.Runtime.Agents.IEventSubscriptionAgentFamily>();
+                foreach (var view in AsyncViews.ShardNames(store))
+                {
+                    Console.Error.WriteLine($"Rebuilding {view} ...");
+                    var rebuild = Stopwatch.StartNew();
+                    if (!await family.TryRebuildRegisteredProjectionAsync(view, null, cancel))
+                    {
+                        throw new InvalidOperationException($"No view {view} to rebuild.");
+                    }
+
+                    var seconds = rebuild.Elapsed.TotalSeconds;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {view} | {events:N0} events | {seconds:F1} | {events / seconds:N0} |"));
+                }
             }
 
             return 0;
@@ -172,7 +194,11 @@ public static class SearchBenchmark
     /// <summary>The service as deployed, in this process: the modules the search needs, Production, one Auditor key (reads need any role).</summary>
     private static WebApplication Service(string connectionString, int port)
     {
-        IServiceModule[] modules = [new SecurityModule(), new DealsModule(), new TamperEvidenceModule(), new SourcesModule()];
+        IServiceModule[] modules =
+        [
+            new SecurityModule(), new DealsModule(), new TamperEvidenceModule(), new Negotiations.Operations.OperationsModule(),
+            new PartiesModule(), new Negotiations.Rounds.RoundsModule(), new SourcesModule(),
+        ];
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

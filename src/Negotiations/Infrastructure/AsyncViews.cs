@@ -75,6 +75,26 @@ public static class AsyncViews
         }
     }
 
+    /// <summary>
+    /// For pages a person reads right after writing: waits (up to <paramref name="patience"/>) until the async views reflect
+    /// every event written before the call, then says how fresh they are, caught up or not (no problem answer: the page
+    /// shows what the views have, with their freshness).
+    /// </summary>
+    public static async Task<ViewFreshness> CatchUpAsync(HttpContext context, TimeSpan patience, CancellationToken cancellationToken)
+    {
+        var store = context.RequestServices.GetRequiredService<IDocumentStore>();
+        var dataSource = context.RequestServices.GetRequiredService<NpgsqlDataSource>();
+        var deadline = DateTimeOffset.UtcNow + patience;
+        var (freshness, last) = await FreshnessAsync(store, dataSource, cancellationToken);
+        while (freshness.Sequence < last && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(PollInterval, cancellationToken);
+            (freshness, _) = await FreshnessAsync(store, dataSource, cancellationToken);
+        }
+
+        return freshness;
+    }
+
     /// <summary>Freshness of all async views together (the least advanced one), and the latest event's sequence.</summary>
     public static async Task<(ViewFreshness Freshness, long LastEvent)> FreshnessAsync(IDocumentStore store, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {

@@ -67,7 +67,7 @@ public class FormShapeTests
         Assert.Equal(typeof(ReportNewDeal), Assert.Single(RecordingCommand.All, c => c.OpensDeal).Type);
         Assert.Equal(
             ["talks", "terms", "stake", "close", "abandon", "corrections", "retractions", "agreement", "reviews", "reviews/conclusion",
-             "tranches/funded", "complete", "questions", "answers", "responses"],
+             "tranches/funded", "complete", "questions", "answers", "responses", "round", "round/leave", "withdrawals"],
             RecordingCommand.OnDeal.Select(c => c.Route));
     }
 }

@@ -41,6 +41,11 @@ public sealed record DealSearch(string Where, string OrderBy, IReadOnlyList<obje
             Add("kind = ?", kind.ToString());
         }
 
+        if (query.Round is { } round)
+        {
+            Add("round = ?", round);
+        }
+
         if (query.Currency is { } currency)
         {
             Add("currency = ?", currency);

@@ -25,6 +25,9 @@ public sealed record DealSearchEntry(
     decimal? AmountHigh,
     string SearchText)
 {
+    /// <summary>The funding round the deal is a piece of (the <c>round</c> filter).</summary>
+    public Guid? Round { get; init; }
+
     /// <summary>The entry of a deal after the given events (from version 1 on), or null when they hold no deal.</summary>
     public static DealSearchEntry? From(Guid id, IReadOnlyCollection<IEvent> events)
     {
@@ -40,7 +43,7 @@ public sealed record DealSearchEntry(
         return new DealSearchEntry(
             id, deal, SummaryLineOf(entries, events), deal.Status.ToString(), deal.Kind.ToString(), deal.Title,
             deal.OpenedOn, deal.LastActivityOn, keys, roles, deal.Amount?.Currency, range?.Low, range?.High,
-            SearchTextOf(deal, entries));
+            SearchTextOf(deal, entries)) { Round = deal.Round?.Id };
     }
 
     /// <summary>The role filter's key: the role alone, or the role of one party ("investor:amazon").</summary>

@@ -35,6 +35,7 @@ public sealed class DealSearchProjection : IProjection
             .Duplicate(x => x.Currency)
             .Duplicate(x => x.AmountLow)
             .Duplicate(x => x.AmountHigh)
+            .Duplicate(x => x.Round)
             .Duplicate(x => x.PartyKeys, "text[]", configure: index => index.Method = IndexMethod.gin)
             .Duplicate(x => x.PartyRoles, "text[]", configure: index => index.Method = IndexMethod.gin)
             .FullTextIndex(TextConfiguration, x => x.SearchText);

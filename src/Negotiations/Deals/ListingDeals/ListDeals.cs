@@ -27,6 +27,7 @@ public sealed record DealListQuery(
     DateOnly? ActiveFrom = null,
     DateOnly? ActiveTo = null,
     string? Q = null,
+    Guid? Round = null,
     [AllowedValues("-lastActivity", "lastActivity", "-openedOn", "openedOn", "title", "-title", "amount", "-amount")] string? Sort = null,
     [AllowedValues("json", "csv")] string? Format = null,
     [Range(typeof(long), "1", "9223372036854775807")] long? WaitFor = null,

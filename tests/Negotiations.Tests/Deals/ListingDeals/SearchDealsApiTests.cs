@@ -1,5 +1,6 @@
 using Negotiations.Deals.ListingDeals;
 using Negotiations.Tests.Infrastructure;
+using Negotiations.Tests.Rounds;
 using Xunit;
 using static Negotiations.Tests.Deals.DealScenarios;
 
@@ -47,6 +48,22 @@ public class SearchDealsApiTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal([amazon], await Found("party=amazon&role=Investor"));
         Assert.Empty(await Found("party=amazon&role=Target"));
         Assert.Equal([nvidia, amazon], await Found("party=OpenAI&role=target"));
+    }
+
+    [Fact]
+    public async Task round_finds_the_deals_in_that_round_while_they_are_in_it()
+    {
+        var (amazon, nvidia, _, _) = await StoryAsync();
+        var round = (await Host.ReportRound()).Id;
+        await Host.JoinRound(amazon, round);
+        await Host.JoinRound(nvidia, round);
+        await Host.Post($"/api/deals/{nvidia}/round/leave", new { source = Source("Reuters", "2026-02-20") }, 200);
+
+        Assert.Equal([amazon], await Found($"round={round}"));
+        Assert.Equal([amazon], await Found($"round={round}&party=amazon"));
+        Assert.Empty(await Found($"round={RoundScenarios.UnknownRoundId}"));
+        var problem = await Host.GetProblem("/api/deals?round=openai", 400);
+        Assert.Equal(["round"], problem.Errors!.Keys);
     }
 
     [Fact]
