@@ -29,6 +29,7 @@ public sealed partial class DatabaseOutage(NpgsqlDataSource dataSource, ILogger<
 
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(250);
     private int _down;
+    private int _recovered;
 
     public bool IsDown => Volatile.Read(ref _down) == 1;
 
@@ -83,9 +84,31 @@ public sealed partial class DatabaseOutage(NpgsqlDataSource dataSource, ILogger<
         return false;
     }
 
+    private static bool IsAdminShutdown(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A request met the outage: the first one marks the database down and starts the probe.</summary>
     public void Report(Exception exception)
     {
+        // A connection terminated by a shutdown the service has already seen PostgreSQL come back from (a background
+        // agent's connection, noticed only at its next use) is no new outage: drop such connections, stay up. A real
+        // new shutdown is then seen by the next connection attempt, which is refused.
+        if (Volatile.Read(ref _recovered) == 1 && IsAdminShutdown(exception))
+        {
+            dataSource.Clear();
+            return;
+        }
+
         if (Interlocked.CompareExchange(ref _down, 1, 0) == 0)
         {
             LogDown(logger, exception.GetBaseException().Message, RetryAfterSeconds);
@@ -133,6 +156,8 @@ public sealed partial class DatabaseOutage(NpgsqlDataSource dataSource, ILogger<
                 await using var connection = await dataSource.OpenConnectionAsync(stopping);
                 await using var command = new NpgsqlCommand("select 1", connection);
                 await command.ExecuteScalarAsync(stopping);
+                dataSource.Clear();
+                Volatile.Write(ref _recovered, 1);
                 Volatile.Write(ref _down, 0);
                 LogBack(logger);
                 return;
