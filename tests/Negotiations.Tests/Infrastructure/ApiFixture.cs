@@ -86,17 +86,33 @@ public sealed class ApiFixture : IAsyncLifetime
     public async Task ResetDataAsync()
     {
         var agents = Host.Services.GetRequiredService<IWolverineRuntime>().Agents;
-        var views = agents.AllRunningAgentUris().Where(agent => agent.Scheme == "event-subscriptions").ToArray();
-        foreach (var view in views)
+        foreach (var view in agents.AllRunningAgentUris().Where(agent => agent.Scheme == "event-subscriptions").ToArray())
         {
             await agents.StopLocallyAsync(view);
         }
 
         await Host.ResetAllMartenDataAsync();
-        foreach (var view in views)
+        // Every view's agent, not only those running before the reset: one paused by a failure comes back too.
+        // Started again until each one runs: a start right after the wipe may not take (seen: none running afterwards).
+        var family = Host.Services.GetRequiredService<Wolverine.Runtime.Agents.EventSubscriptionAgentFamily>();
+        var views = await family.SupportedAgentsAsync();
+        for (var attempt = 0; attempt < 50; attempt++)
         {
-            await agents.StartLocallyAsync(view);
+            var missing = views.Except(agents.AllRunningAgentUris()).ToList();
+            if (missing.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var view in missing)
+            {
+                await agents.StartLocallyAsync(view);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt));
         }
+
+        throw new InvalidOperationException("The async views' agents did not start again after the data reset.");
     }
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
@@ -124,7 +140,10 @@ public sealed class ApiFixture : IAsyncLifetime
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            throw new TimeoutException("The async views did not apply every event within 30 s.");
+            var (views, last) = await AsyncViews.ProgressAsync(Store, dataSource, CancellationToken.None);
+            var running = Host.Services.GetRequiredService<IWolverineRuntime>().Agents.AllRunningAgentUris();
+            throw new TimeoutException($"The async views did not apply every event within 30 s: latest event {last}; " +
+                string.Join(", ", views.Select(v => $"{v.Name} at {v.Sequence}")) + "; running agents: " + string.Join(", ", running.Select(a => a.ToString())));
         }
     }
 
