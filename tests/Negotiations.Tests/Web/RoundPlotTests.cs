@@ -28,7 +28,8 @@ public class RoundPlotTests
         Assert.Equal(
             [("Funded", 0m, 5m), ("Agreed", 5m, 35m), ("Proposed", 35m, 55m), ("Rumoured", 55m, 65m)],
             plot.Segments.Select(s => (s.Kind, s.From, s.To)));
-        Assert.Equal([Firmness.Funded, Firmness.Agreed, Firmness.Proposed, Firmness.Rumoured], plot.Segments.Select(s => s.Firmness!.Value));
+        Assert.Equal([Firmness.Funded, Firmness.Agreed, Firmness.Proposed, Firmness.Rumoured], plot.Segments.Select(s => s.Firmness));
+        Assert.DoesNotContain(plot.Segments, s => s.Vague);
         Assert.Equal((100m, 100m, false), (plot.TargetFrom, plot.TargetTo, plot.TargetOpen));
         Assert.Equal(ValueAxis.Around(100m), plot.Values);
     }
@@ -43,24 +44,26 @@ public class RoundPlotTests
     }
 
     [Fact]
-    public void vague_pieces_are_drawn_at_their_lows_and_what_they_may_add_is_one_vague_segment_to_the_sum_of_the_highs()
+    public void vague_pieces_are_drawn_at_their_lows_then_what_each_may_add_in_the_same_order_up_to_the_sum_of_the_highs()
     {
         // "up to $50B" rumoured + "about $30B" proposed: [0, 50] + [27, 33] = [27, 83].
         var plot = RoundPlot.Of(Totals(rumoured: R(0, 50), proposed: R(27, 33)));
 
-        Assert.Equal([("Proposed", 0m, 27m, false), (RoundPlot.Vague, 27m, 83m, false)], plot.Segments.Select(s => (s.Kind, s.From, s.To, s.OpenEnd)));
-        Assert.Null(plot.Segments[^1].Firmness);
-        Assert.Equal((27m, (decimal?)83m), (plot.Segments[^1].Range.Low, plot.Segments[^1].Range.High));
+        Assert.Equal(
+            [("Proposed", false, 0m, 27m), ("Proposed", true, 27m, 33m), ("Rumoured", true, 33m, 83m)],
+            plot.Segments.Select(s => (s.Kind, s.Vague, s.From, s.To)));
+        Assert.Equal(R(0, 50), plot.Segments[^1].Range);
         Assert.True(plot.Values.Top >= 83m);
     }
 
     [Fact]
-    public void an_at_least_piece_leaves_the_bar_open_to_the_top_of_the_axis()
+    public void an_at_least_piece_is_drawn_last_open_to_the_top_of_the_axis()
     {
-        var plot = RoundPlot.Of(Totals(target: R(100, 100), agreed: R(40, null)));
+        var plot = RoundPlot.Of(Totals(target: R(100, 100), agreed: R(40, null), rumoured: R(0, 10)));
 
-        var vague = plot.Segments[^1];
-        Assert.Equal((RoundPlot.Vague, 40m, plot.Values.Top, true), (vague.Kind, vague.From, vague.To, vague.OpenEnd));
+        Assert.Equal(
+            [("Agreed", false, 0m, 40m, false), ("Rumoured", true, 40m, 50m, false), ("Agreed", true, 50m, plot.Values.Top, true)],
+            plot.Segments.Select(s => (s.Kind, s.Vague, s.From, s.To, s.OpenEnd)));
     }
 
     [Fact]
@@ -90,7 +93,7 @@ public class RoundPlotTests
     {
         var plot = RoundPlot.Of(Totals());
 
-        Assert.Equal(["$10B", "$9B–$11B", "at least $10B"],
-            new[] { R(10e9m, 10e9m), R(9e9m, 11e9m), R(10e9m, null) }.Select(plot.Range));
+        Assert.Equal(["$10B", "$9B–$11B", "at least $10B", "none"],
+            new[] { R(10e9m, 10e9m), R(9e9m, 11e9m), R(10e9m, null), Zero }.Select(plot.Range));
     }
 }

@@ -6,12 +6,13 @@ using Negotiations.Rounds.GettingRoundBook;
 namespace Negotiations.Web.Chart;
 
 /// <summary>
-/// One stretch of the round's pieces bar, from <c>From</c> to <c>To</c> on the value axis. The firm parts come first, each
-/// as long as the least its reports allow (the range's low): funded, agreed (its conditional part apart), proposed,
-/// rumoured; then <c>Vague</c>, from the sum of the lows to the sum of the highs: what vague reports may add.
-/// <c>OpenEnd</c>: no high (an "at least"), drawn to the top of the axis. <c>Range</c> is the firmness's own interval.
+/// One stretch of the round's pieces bar, from <c>From</c> to <c>To</c> on the value axis. First the firm part of each
+/// firmness, as long as the least its reports allow (its range's low), firmest first: funded, agreed (its conditional part
+/// apart), proposed, rumoured; their end is the total's low. Then, in the same order, each firmness's <c>Vague</c> part:
+/// what its vague reports may add (high − low), ending at the total's high. A part with no high (an "at least") is
+/// <c>OpenEnd</c>, drawn last, to the top of the axis. <c>Range</c> is the firmness's own interval.
 /// </summary>
-public sealed record RoundSegment(string Kind, Firmness? Firmness, bool Conditional, decimal From, decimal To, bool OpenEnd, MoneyRange Range)
+public sealed record RoundSegment(string Kind, Firmness Firmness, bool Conditional, bool Vague, decimal From, decimal To, bool OpenEnd, MoneyRange Range)
 {
     public decimal Length => To - From;
 }
@@ -20,10 +21,8 @@ public sealed record RoundSegment(string Kind, Firmness? Firmness, bool Conditio
 public sealed record RoundPlot(string Currency, ValueAxis Values, MoneyRange? Target, decimal TargetFrom, decimal TargetTo, bool TargetOpen,
     IReadOnlyList<RoundSegment> Segments, RoundTotals Totals)
 {
-    public const string Vague = "Vague";
-
     /// <summary>The kinds, firmest first, as the chart stacks them.</summary>
-    public static readonly string[] Kinds = ["Funded", "Agreed", "Conditional", "Proposed", "Rumoured", Vague];
+    public static readonly string[] Kinds = ["Funded", "Agreed", "Conditional", "Proposed", "Rumoured"];
 
     public static RoundPlot Of(RoundTotals totals)
     {
@@ -45,16 +44,26 @@ public sealed record RoundPlot(string Currency, ValueAxis Values, MoneyRange? Ta
         var at = 0m;
         foreach (var part in parts.Where(p => p.Length > 0))
         {
-            segments.Add(new RoundSegment(part.Kind, part.Firmness, part.Conditional, at, at + part.Length, false, part.Range));
+            segments.Add(new RoundSegment(part.Kind, part.Firmness, part.Conditional, false, at, at + part.Length, false, part.Range));
             at += part.Length;
         }
 
-        var high = totals.Total.High;
-        if (high is null || high > totals.Total.Low)
+        // What vague reports may add, firmness by firmness (the conditional part is exact tranches: nothing to add).
+        var vague = parts.Where(p => !p.Conditional && p.Range.High != p.Range.Low).ToList();
+        foreach (var part in vague.Where(p => p.Range.High is not null))
         {
-            var open = high is null;
-            var to = high ?? Math.Max(values.Top, at);
-            segments.Add(new RoundSegment(Vague, null, false, at, to, open, totals.Total));
+            var extra = part.Range.High!.Value - part.Range.Low;
+            segments.Add(new RoundSegment(part.Kind, part.Firmness, false, true, at, at + extra, false, part.Range));
+            at += extra;
+        }
+
+        // Unbounded parts share what is left of the axis, each open-ended.
+        var open = vague.Where(p => p.Range.High is null).ToList();
+        var share = open.Count == 0 ? 0 : Math.Max(values.Top - at, 0) / open.Count;
+        foreach (var part in open)
+        {
+            segments.Add(new RoundSegment(part.Kind, part.Firmness, false, true, at, at + share, true, part.Range));
+            at += share;
         }
 
         return new RoundPlot(totals.Currency, values, target,
@@ -73,10 +82,9 @@ public sealed record RoundPlot(string Currency, ValueAxis Values, MoneyRange? Ta
 
     public static string Pattern(string kind) => kind switch
     {
-        "Conditional" => "hatch",
+        "Conditional" => "stripes",
         "Proposed" => "dots",
         "Rumoured" => "cross",
-        Vague => "hatch",
         _ => "solid",
     };
 
@@ -86,8 +94,7 @@ public sealed record RoundPlot(string Currency, ValueAxis Values, MoneyRange? Ta
         "Agreed" => "agreed",
         "Conditional" => "agreed, conditional",
         "Proposed" => "proposed terms",
-        "Rumoured" => "rumoured (talks)",
-        _ => "what vague reports may add (up to the sum of the highs)",
+        _ => "rumoured (talks)",
     };
 
     /// <summary>"$50B" in the chart's currency.</summary>
@@ -95,5 +102,5 @@ public sealed record RoundPlot(string Currency, ValueAxis Values, MoneyRange? Ta
 
     /// <summary>A range in words: "$10B", "$9B–$11B", "at least $10B".</summary>
     public string Range(MoneyRange range) =>
-        range.High is not { } high ? $"at least {Money(range.Low)}" : range.Low == high ? Money(high) : $"{Money(range.Low)}–{Money(high)}";
+        range is { Low: 0, High: 0 } ? "none" : range.High is not { } high ? $"at least {Money(range.Low)}" : range.Low == high ? Money(high) : $"{Money(range.Low)}–{Money(high)}";
 }
