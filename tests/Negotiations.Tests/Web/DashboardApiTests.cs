@@ -4,6 +4,7 @@ using Negotiations.Security;
 using Negotiations.Tests.Infrastructure;
 using Negotiations.Tests.Security;
 using Xunit;
+using Negotiations.Tests.Rounds;
 using static Negotiations.Tests.Deals.DealScenarios;
 
 namespace Negotiations.Tests.Web;
@@ -72,7 +73,7 @@ public partial class DashboardApiTests(ApiFixture fixture, KeyedHost keyed) : Ap
     {
         var document = await Host.Server.CreateClient().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
 
-        foreach (var page in new[] { "\"/deals\"", "\"/deals/{Id}\"", "\"/sign-in\"", "\"/sign-out\"", "\"/dashboard.css\"" })
+        foreach (var page in new[] { "\"/deals\"", "\"/deals/{Id}\"", "\"/rounds\"", "\"/rounds/{Id}\"", "\"/parties/{Id}\"", "\"/sign-in\"", "\"/sign-out\"", "\"/dashboard.css\"" })
         {
             Assert.DoesNotContain(page, document, StringComparison.OrdinalIgnoreCase);
         }
@@ -80,4 +81,42 @@ public partial class DashboardApiTests(ApiFixture fixture, KeyedHost keyed) : Ap
 
     [GeneratedRegex("<(?:link|script|img)[^>]*\\s(?:href|src)=\"(?<url>[^\"]+)\"")]
     private static partial Regex Asset();
+}
+
+/// <summary>The rounds and party pages over the real Program: they answer in open Development, and 404 for an unknown id.</summary>
+public class RoundAndPartyPagesTests(ApiFixture fixture) : ApiTest(fixture)
+{
+    [Fact]
+    public async Task the_round_list_the_round_book_and_a_party_page_answer_and_an_unknown_id_is_a_404()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var client = Host.Server.CreateClient();
+        var round = await Host.ReportRound(RoundScenarios.NewRound("Pages Test Co"));
+        var deal = await Host.ReportNewDeal(NewDeal("Pagebank invests in Pages Test Co", "Pagebank", "Pages Test Co"));
+        await Host.JoinRound(deal.Id, round.Id);
+
+        var list = await client.GetStringAsync(new Uri("/rounds?company=pages+test+co", UriKind.Relative), cancel);
+        Assert.Contains($"/rounds/{round.Id}", list, StringComparison.Ordinal);
+        Assert.Contains("as of event", list, StringComparison.Ordinal);
+
+        var book = await client.GetStringAsync(new Uri($"/rounds/{round.Id}", UriKind.Relative), cancel);
+        Assert.Contains("data-testid=\"round-chart\"", book, StringComparison.Ordinal);
+        Assert.Contains("data-firmness=\"Rumoured\"", book, StringComparison.Ordinal);
+        Assert.Contains($"/deals/{deal.Id}", book, StringComparison.Ordinal);
+        Assert.Contains($"/parties/{Negotiations.Parties.PartyIds.Of("Pagebank")}", book, StringComparison.Ordinal);
+
+        using var then = await client.GetAsync(new Uri($"/rounds/{round.Id}?occurredBy=2020-01-01", UriKind.Relative), cancel);
+        Assert.Equal(HttpStatusCode.OK, then.StatusCode);
+        Assert.Contains("data-testid=\"not-known\"", await then.Content.ReadAsStringAsync(cancel), StringComparison.Ordinal);
+
+        var party = await client.GetStringAsync(new Uri($"/parties/{Negotiations.Parties.PartyIds.Of("Pagebank")}", UriKind.Relative), cancel);
+        Assert.Contains("data-testid=\"exposure-row\"", party, StringComparison.Ordinal);
+        Assert.Contains($"/rounds/{round.Id}", party, StringComparison.Ordinal);
+
+        foreach (var unknown in new[] { $"/rounds/{RoundScenarios.UnknownRoundId}", $"/parties/{RoundScenarios.UnknownRoundId}" })
+        {
+            using var answer = await client.GetAsync(new Uri(unknown, UriKind.Relative), cancel);
+            Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+        }
+    }
 }

@@ -43,10 +43,17 @@ public static class GetPartyConflictsEndpoint
             return Results.Problem(PartyProblems.NotFound(id));
         }
 
+        var conflicts = await ConflictsAsync(party, graph, session, cancellationToken);
+        return Results.Ok(new PartyConflicts(party.Id, graph.NameOf(party.Id, party.FirstSightName ?? ""), conflicts, wait.Freshness));
+    }
+
+    /// <summary>The conflicts of the party <see cref="GetPartyEndpoint.FindAsync"/> found: what the endpoint and the party page show.</summary>
+    public static async Task<IReadOnlyList<PartyConflict>> ConflictsAsync(
+        (Guid Id, string? FirstSightName) party, PartyGraph graph, IQuerySession session, CancellationToken cancellationToken)
+    {
         var deals = await PartyReads.DealsNamingAsync(session,
             graph.PartsOf(party.Id).SelectMany(p => graph.KeysOf(p, p == party.Id ? party.FirstSightName : null)), cancellationToken);
-        var conflicts = ConflictRules.Find(graph, [.. deals, .. await TargetDealsAsync(graph, session, cancellationToken)], party.Id);
-        return Results.Ok(new PartyConflicts(party.Id, graph.NameOf(party.Id, party.FirstSightName ?? ""), conflicts, wait.Freshness));
+        return ConflictRules.Find(graph, [.. deals, .. await TargetDealsAsync(graph, session, cancellationToken)], party.Id);
     }
 
     /// <summary>The deals naming any party a conflict can be about (a competitor or a part of one).</summary>

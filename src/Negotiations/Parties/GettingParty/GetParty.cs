@@ -80,7 +80,8 @@ public static class GetPartyEndpoint
         return owner == resolved ? (resolved, name) : (owner, null);
     }
 
-    private static async Task<PartyDetails> DetailsAsync((Guid Id, string? FirstSightName) party, Guid requested, PartyGraph graph,
+    /// <summary>The party's details (names, relations, exposure) for the party <see cref="FindAsync"/> found.</summary>
+    public static async Task<PartyDetails> DetailsAsync((Guid Id, string? FirstSightName) party, Guid requested, PartyGraph graph,
         IQuerySession session, ViewFreshness freshness, CancellationToken cancellationToken)
     {
         var parts = graph.PartsOf(party.Id);

@@ -44,28 +44,40 @@ public static class GetRoundBookEndpoint
             return late;
         }
 
-        if (query is { AsOf: null, OccurredBy: null })
+        var (book, problem) = await BookAsync(session, id, query.AsOf, query.OccurredBy, wait.Freshness, cancellationToken);
+        return book is not null ? Results.Ok(book) : Results.Problem(problem!);
+    }
+
+    /// <summary>
+    /// The book of round <paramref name="id"/> now (the round's async view and the deals' status documents), or as of
+    /// <paramref name="asOf"/> and/or <paramref name="occurredBy"/> (folded from events); or the 404 problem saying why
+    /// not. What the endpoint and the dashboard's round page both answer with.
+    /// </summary>
+    public static async Task<(RoundBook? Book, ProblemDetails? Problem)> BookAsync(
+        IQuerySession session, Guid id, DateTimeOffset? asOf, DateOnly? occurredBy, ViewFreshness freshness, CancellationToken cancellationToken)
+    {
+        if (asOf is null && occurredBy is null)
         {
             var round = await session.LoadAsync<Round>(id, cancellationToken);
             if (round is null)
             {
-                return Results.Problem(RoundProblems.NotFound(id));
+                return (null, RoundProblems.NotFound(id));
             }
 
             var deals = await session.Query<Deal>().Where(d => d.Round!.Id == id).ToListAsync(cancellationToken);
-            return Results.Ok(RoundBook.Of(round, deals, wait.Freshness));
+            return (RoundBook.Of(round, deals, freshness), null);
         }
 
         var stream = await session.Events.FetchStreamAsync(id, token: cancellationToken);
-        if (RoundTimeline.Fold(id, stream, query.AsOf, query.OccurredBy) is not { } then)
+        if (RoundTimeline.Fold(id, stream, asOf, occurredBy) is not { } then)
         {
-            return Results.Problem(RoundTimeline.Fold(id, stream) is null
+            return (null, RoundTimeline.Fold(id, stream) is null
                 ? RoundProblems.NotFound(id)
-                : Problems.NotFound($"Nothing recorded about round {id}{(query.AsOf is { } at ? $" by {at:O}" : "")} had happened" +
-                    $"{(query.OccurredBy is { } by ? $" by {by:yyyy-MM-dd}" : "")}."));
+                : Problems.NotFound($"Nothing recorded about round {id}{(asOf is { } at ? $" by {at:O}" : "")} had happened" +
+                    $"{(occurredBy is { } by ? $" by {by:yyyy-MM-dd}" : "")}."));
         }
 
-        return Results.Ok(RoundBook.Of(then, await DealsEverInAsync(session, id, query.AsOf, query.OccurredBy, cancellationToken), wait.Freshness));
+        return (RoundBook.Of(then, await DealsEverInAsync(session, id, asOf, occurredBy, cancellationToken), freshness), null);
     }
 
     // Stryker disable all : database reads; the API tests cover them

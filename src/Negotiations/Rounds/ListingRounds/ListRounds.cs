@@ -43,6 +43,12 @@ public static class ListRoundsEndpoint
             return late;
         }
 
+        return Results.Ok(await FindAsync(session, query, wait.Freshness, cancellationToken));
+    }
+
+    /// <summary>The page of rounds the query asks for: what the endpoint and the dashboard's round list both show.</summary>
+    public static async Task<RoundList> FindAsync(IQuerySession session, RoundListQuery query, ViewFreshness freshness, CancellationToken cancellationToken)
+    {
         var company = query.Company?.Trim() ?? "";
         IQueryable<Round> Rounds()
         {
@@ -63,6 +69,6 @@ public static class ListRoundsEndpoint
         var items = await Rounds().OrderByDescending(r => r.LastActivityOn).ThenByDescending(r => r.Id)
             .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
         var total = items.Count == 0 && query.Page > 1 ? await Rounds().LongCountAsync(cancellationToken) : items.TotalItemCount;
-        return Results.Ok(new RoundList([.. items], total, query.Page, query.PageSize, wait.Freshness));
+        return new RoundList([.. items], total, query.Page, query.PageSize, freshness);
     }
 }
