@@ -14,6 +14,12 @@ public sealed class RoundProjection : SingleStreamProjection<Round, Guid>
     // Stryker disable all : a database read; the API tests cover it
     public override async ValueTask<Round?> EvolveAsync(Round? snapshot, Guid id, IQuerySession session, IEvent e, CancellationToken cancellation)
     {
+        if (e.Data is not IRoundEvent)
+        {
+            // A deal's event (the daemon hands the view every stream's events): nothing of a round, and no stream to read.
+            return snapshot;
+        }
+
         if (InOrder(snapshot, e) is { } applied)
         {
             return applied;
