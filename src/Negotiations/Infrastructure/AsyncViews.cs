@@ -35,6 +35,22 @@ public static class AsyncViews
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>
+    /// The start of every async view's read: binds the query record (400 naming a bad parameter), then waits for
+    /// <c>waitFor</c> (<see cref="AwaitAsync"/>). Answer <c>Problem</c> when it is set.
+    /// </summary>
+    public static async Task<ViewRead<T>> ReadAsync<T>(HttpContext context, CancellationToken cancellationToken) where T : class, IViewQuery
+    {
+        var errors = new ValidationErrors();
+        if (QueryParameters.Bind<T>(context.Request.Query, errors) is not { } query)
+        {
+            return new ViewRead<T>(null, null, Results.Problem(errors.ToProblem()));
+        }
+
+        var wait = await AwaitAsync(context, query.WaitFor, cancellationToken);
+        return new ViewRead<T>(query, wait.Freshness, wait.Problem);
+    }
+
     /// <summary>The outcome of <see cref="AwaitAsync"/>: the views' freshness, and a problem to answer with when they did not catch up.</summary>
     public sealed record Wait(ViewFreshness Freshness, IResult? Problem);
 
@@ -176,5 +192,15 @@ public static class AsyncViews
     }
 }
 
+/// <summary>The query of an async view's read: whatever else it takes, <c>waitFor</c>.</summary>
+public interface IViewQuery
+{
+    long? WaitFor { get; }
+}
+
 /// <summary>The query of an async view's read that only asks to wait: <c>waitFor</c>.</summary>
-public sealed record ViewWaitQuery([Range(typeof(long), "1", "9223372036854775807")] long? WaitFor = null);
+public sealed record ViewWaitQuery([Range(typeof(long), "1", "9223372036854775807")] long? WaitFor = null) : IViewQuery;
+
+/// <summary>An async view's read, ready: its query bound and the views waited for (their freshness); or the problem to answer.</summary>
+public sealed record ViewRead<T>(T? Query, ViewFreshness? Freshness, IResult? Problem)
+    where T : class, IViewQuery;

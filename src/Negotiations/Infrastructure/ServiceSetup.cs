@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using Marten;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -65,6 +66,8 @@ public static class ServiceSetup
             // view on exactly one node, moved to another when its node stops answering (see Nodes).
             .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = true);
         builder.Services.AddHttpContextAccessor();
+        // The clock any module's handler or page may ask for (commands take their time from it, never from DateTime.UtcNow).
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IConfigureMarten, AsyncViews.Registration>();
 
         builder.Host.UseWolverine(options =>

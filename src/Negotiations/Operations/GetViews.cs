@@ -26,21 +26,15 @@ public static class GetViewsEndpoint
     [WolverineGet("/api/views")]
     public static async Task<IResult> Get(HttpContext context, IDocumentStore store, NpgsqlDataSource dataSource, IWolverineRuntime runtime, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        if (QueryParameters.Bind<ViewWaitQuery>(context.Request.Query, errors) is not { } query)
+        var read = await AsyncViews.ReadAsync<ViewWaitQuery>(context, cancellationToken);
+        if (read is not { Query: { } query, Freshness: { } freshness, Problem: null })
         {
-            return Results.Problem(errors.ToProblem());
-        }
-
-        var wait = await AsyncViews.AwaitAsync(context, query.WaitFor, cancellationToken);
-        if (wait.Problem is { } problem)
-        {
-            return problem;
+            return read.Problem!;
         }
 
         var (views, last) = await AsyncViews.ProgressAsync(store, dataSource, cancellationToken);
         var running = runtime.Agents.AllRunningAgentUris();
-        return Results.Ok(new ViewsProgress(last, wait.Freshness, runtime.Options.Durability.AssignedNodeNumber,
+        return Results.Ok(new ViewsProgress(last, freshness, runtime.Options.Durability.AssignedNodeNumber,
             [.. views.Select(view => view with { RunningHere = AsyncViews.RunsHere(store, running, view.Name) })]));
     }
 }

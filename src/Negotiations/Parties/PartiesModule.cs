@@ -3,7 +3,6 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Negotiations.Deals;
 using Negotiations.Deals.ListingDeals;
 using Negotiations.Infrastructure;
@@ -28,8 +27,6 @@ public sealed class PartiesModule : IServiceModule
         builder.Services.AddSingleton<IPartyNameKeys, PartySearchKeys>();
         builder.Services.Configure<OpenApiOptions>(ApiDocument.Name, options => ApiDocument.AddTag(options, Tag,
             "Parties across deals: names and aliases, relations with their sources, merges, exposure and conflicts of interest."));
-        // Today's date for a party record that names none (Wolverine's `now` serves Validate; one per handler).
-        builder.Services.TryAddSingleton(TimeProvider.System);
     }
 
     public void ConfigureMarten(StoreOptions options)

@@ -12,7 +12,7 @@ public sealed record SourceListQuery(
         "-corrected", "corrected", "-retracted", "retracted")] string? Sort = null,
     [Range(typeof(long), "1", "9223372036854775807")] long? WaitFor = null,
     [Range(1, int.MaxValue / ListSourcesEndpoint.MaxPageSize)] int Page = 1,
-    [Range(1, ListSourcesEndpoint.MaxPageSize)] int PageSize = ListSourcesEndpoint.DefaultPageSize);
+    [Range(1, ListSourcesEndpoint.MaxPageSize)] int PageSize = ListSourcesEndpoint.DefaultPageSize) : IViewQuery;
 
 /// <summary>One page of publications' track records, how many publications made claims, and what the view reflects.</summary>
 public sealed record SourceList(IReadOnlyList<TrackRecord> Items, long Total, int Page, int PageSize, ViewFreshness Freshness);
@@ -33,19 +33,13 @@ public static class ListSourcesEndpoint
     [WolverineGet("/api/sources")]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        if (QueryParameters.Bind<SourceListQuery>(context.Request.Query, errors) is not { } query)
+        var read = await AsyncViews.ReadAsync<SourceListQuery>(context, cancellationToken);
+        if (read is not { Query: { } query, Freshness: { } freshness, Problem: null })
         {
-            return Results.Problem(errors.ToProblem());
-        }
-
-        var wait = await AsyncViews.AwaitAsync(context, query.WaitFor, cancellationToken);
-        if (wait.Problem is { } late)
-        {
-            return late;
+            return read.Problem!;
         }
 
         var (page, total) = await TrackRecords.PageAsync(session, query.Sort, query.Page, query.PageSize, cancellationToken);
-        return Results.Ok(new SourceList(page, total, query.Page, query.PageSize, wait.Freshness));
+        return Results.Ok(new SourceList(page, total, query.Page, query.PageSize, freshness));
     }
 }

@@ -29,22 +29,12 @@ public sealed class SourceClaimsProjection : IProjection
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        var deals = events.Where(e => DealEventTypes.Names.ContainsKey(e.EventType)).Select(e => e.StreamId).Distinct().ToArray();
-        if (deals.Length == 0)
+        foreach (var (id, stream) in await TouchedDeals.ReadAsync(operations, events, cancellation))
         {
-            return;
-        }
-
-        var upTo = events.Max(e => e.Sequence);
-        var streams = await operations.Events.QueryAllRawEvents()
-            .Where(e => deals.Contains(e.StreamId) && e.Sequence <= upTo)
-            .ToListAsync(cancellation);
-        foreach (var stream in streams.GroupBy(e => e.StreamId))
-        {
-            if (DealClaims.From(stream.Key, [.. stream.OrderBy(e => e.Version)]) is { } claims)
+            if (DealClaims.From(id, stream) is { } claims)
             {
-                var verdicts = ClaimVerdicts.Of(stream.Key, claims);
-                operations.Store(new DealSourceClaims(stream.Key, [.. verdicts.Select(v => v.PublicationKey).Distinct()], verdicts));
+                var verdicts = ClaimVerdicts.Of(id, claims);
+                operations.Store(new DealSourceClaims(id, [.. verdicts.Select(v => v.PublicationKey).Distinct()], verdicts));
             }
         }
     }

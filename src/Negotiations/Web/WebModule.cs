@@ -15,7 +15,6 @@ public sealed class WebModule : IServiceModule
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents();
-        builder.Services.AddSingleton(TimeProvider.System);
         WebSignIn.AddSchemes(builder.Services);
     }
 

@@ -60,6 +60,11 @@ public sealed class PageFixture : IAsyncLifetime
         Api = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         Api.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, RecorderKey);
 
+        if (!File.Exists(Chromium))
+        {
+            throw new InvalidOperationException($"The page tests drive Debian's chromium at {Chromium}: install it (apt-get install chromium).");
+        }
+
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
     }

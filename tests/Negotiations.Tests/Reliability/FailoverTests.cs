@@ -32,171 +32,115 @@ public class FailoverTests(ITestOutputHelper output)
     public async Task the_survivor_takes_over_a_killed_nodes_views_within_seconds_losing_and_duplicating_nothing()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var root = TempFolder.Create("negotiations-failover");
-        LocalPostgres? postgres = null;
-        ServiceProcess? first = null;
-        ServiceProcess? second = null;
-        try
+        await using var nodes = await TwoNodes.StartAsync("negotiations-failover", Settings, cancellation);
+        var (postgres, settings, first, second) = (nodes.Postgres, nodes.Settings, nodes.First, nodes.Second);
+
+        // Each view runs on exactly one node.
+        var both = new[] { first, second };
+        var assigned = await UntilAsync(async () =>
         {
-            postgres = await LocalPostgres.StartAsync(root, durable: false, cancellationToken: cancellation);
-            var settings = Settings(postgres.ConnectionString);
-            first = ServiceProcess.Start(settings);
-            await first.WaitUntilHealthyAsync(Patience);
-            second = ServiceProcess.Start(settings);
-            await second.WaitUntilHealthyAsync(Patience);
+            var progress = await Task.WhenAll(both.Select(node => ProgressAsync(node)));
+            var views = progress[0].Views.Select(v => v.Name).ToList();
+            var onOne = views.All(view => progress.Count(p => p.Views.Single(v => v.Name == view).RunningHere) == 1);
+            return onOne && views.Count > 0 ? progress : null;
+        }, "every view to run on exactly one node");
+        Assert.Equal(assigned[0].Views.Select(v => v.Name), assigned[1].Views.Select(v => v.Name));
+        var victim = assigned[0].Views[0].RunningHere ? first : second;
+        var survivor = victim == first ? second : first;
 
-            // Each view runs on exactly one node.
-            var nodes = new[] { first, second };
-            var assigned = await UntilAsync(async () =>
-            {
-                var progress = await Task.WhenAll(nodes.Select(node => ProgressAsync(node)));
-                var views = progress[0].Views.Select(v => v.Name).ToList();
-                var onOne = views.All(view => progress.Count(p => p.Views.Single(v => v.Name == view).RunningHere) == 1);
-                return onOne && views.Count > 0 ? progress : null;
-            }, "every view to run on exactly one node");
-            Assert.Equal(assigned[0].Views.Select(v => v.Name), assigned[1].Views.Select(v => v.Name));
-            var victim = assigned[0].Views[0].RunningHere ? first : second;
-            var survivor = victim == first ? second : first;
+        // Writes keep coming to the survivor, before, during and after the kill.
+        using var stopWriting = new CancellationTokenSource();
+        var writer = Task.Run(() => WriteAsync(survivor, stopWriting.Token), cancellation);
+        await UntilAsync(async () => (await ProgressAsync(survivor)).LastEvent > 40 ? true : (bool?)null, "some writes");
 
-            // Writes keep coming to the survivor, before, during and after the kill.
-            using var stopWriting = new CancellationTokenSource();
-            var writer = Task.Run(() => WriteAsync(survivor, stopWriting.Token), cancellation);
-            await UntilAsync(async () => (await ProgressAsync(survivor)).LastEvent > 40 ? true : (bool?)null, "some writes");
+        victim.Kill();
+        var sinceKill = Stopwatch.StartNew();
+        await UntilAsync(async () => (await ProgressAsync(survivor)).Views.All(v => v.RunningHere) ? true : (bool?)null,
+            "the survivor to run every view");
+        var takeover = sinceKill.Elapsed;
+        var lastAtTakeover = (await ProgressAsync(survivor)).LastEvent;
+        await UntilAsync(async () => (await ProgressAsync(survivor)).Freshness.Sequence >= lastAtTakeover ? true : (bool?)null,
+            "the views to apply what was written while their node was down");
+        var caughtUp = sinceKill.Elapsed;
 
-            victim.Kill();
-            var sinceKill = Stopwatch.StartNew();
-            await UntilAsync(async () => (await ProgressAsync(survivor)).Views.All(v => v.RunningHere) ? true : (bool?)null,
-                "the survivor to run every view");
-            var takeover = sinceKill.Elapsed;
-            var lastAtTakeover = (await ProgressAsync(survivor)).LastEvent;
-            await UntilAsync(async () => (await ProgressAsync(survivor)).Freshness.Sequence >= lastAtTakeover ? true : (bool?)null,
-                "the views to apply what was written while their node was down");
-            var caughtUp = sinceKill.Elapsed;
+        await stopWriting.CancelAsync();
+        var lastWrite = await writer;
+        var final = await ProgressAsync(survivor, waitFor: lastWrite);
+        Assert.All(final.Views, view => Assert.Equal(final.LastEvent, view.Sequence));
+        var projected = await ViewDocumentsAsync(postgres.ConnectionString);
 
-            await stopWriting.CancelAsync();
-            var lastWrite = await writer;
-            var final = await ProgressAsync(survivor, waitFor: lastWrite);
-            Assert.All(final.Views, view => Assert.Equal(final.LastEvent, view.Sequence));
-            var projected = await ViewDocumentsAsync(postgres.ConnectionString);
-
-            // The same views rebuilt from the events, with no service running: the same documents.
-            Assert.Equal(0, await survivor.StopAsync(Patience));
-            await using (var rebuild = ServiceProcess.Start(settings, "projections", "rebuild"))
-            {
-                Assert.True(0 == await rebuild.WaitForExitAsync(Patience), rebuild.Output);
-            }
-
-            var rebuilt = await ViewDocumentsAsync(postgres.ConnectionString);
-            Assert.NotEmpty(projected);
-            Assert.Equal(rebuilt.Keys.Order(), projected.Keys.Order());
-            foreach (var (table, documents) in rebuilt)
-            {
-                Assert.True(documents.SequenceEqual(projected[table]), $"{table} differs from its rebuild.");
-            }
-
-            output.WriteLine(
-                $"Views ({string.Join(", ", final.Views.Select(v => v.Name))}) taken over {takeover.TotalSeconds:0.0} s after the SIGKILL " +
-                $"and caught up {caughtUp.TotalSeconds:0.0} s after it; {final.LastEvent} events; " +
-                $"{projected.Values.Sum(d => d.Count)} view documents equal to their rebuild.");
-        }
-        finally
+        // The same views rebuilt from the events, with no service running: the same documents.
+        Assert.Equal(0, await survivor.StopAsync(Patience));
+        await using (var rebuild = ServiceProcess.Start(settings, "projections", "rebuild"))
         {
-            foreach (var node in new[] { first, second })
-            {
-                if (node is not null)
-                {
-                    await node.DisposeAsync();
-                }
-            }
-
-            if (postgres is not null)
-            {
-                await postgres.StopAsync();
-            }
-
-            TempFolder.Delete(root);
+            Assert.True(0 == await rebuild.WaitForExitAsync(Patience), rebuild.Output);
         }
+
+        var rebuilt = await ViewDocumentsAsync(postgres.ConnectionString);
+        Assert.NotEmpty(projected);
+        Assert.Equal(rebuilt.Keys.Order(), projected.Keys.Order());
+        foreach (var (table, documents) in rebuilt)
+        {
+            Assert.True(documents.SequenceEqual(projected[table]), $"{table} differs from its rebuild.");
+        }
+
+        output.WriteLine(
+            $"Views ({string.Join(", ", final.Views.Select(v => v.Name))}) taken over {takeover.TotalSeconds:0.0} s after the SIGKILL " +
+            $"and caught up {caughtUp.TotalSeconds:0.0} s after it; {final.LastEvent} events; " +
+            $"{projected.Values.Sum(d => d.Count)} view documents equal to their rebuild.");
     }
 
     [Fact]
     public async Task a_view_rebuilt_online_through_any_node_is_restored_while_writes_go_on()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var root = TempFolder.Create("negotiations-rebuild");
-        LocalPostgres? postgres = null;
-        ServiceProcess? first = null;
-        ServiceProcess? second = null;
-        try
+        await using var nodes = await TwoNodes.StartAsync("negotiations-rebuild", Settings, cancellation);
+        var (postgres, settings, first, second) = (nodes.Postgres, nodes.Settings, nodes.First, nodes.Second);
+        using var stopWriting = new CancellationTokenSource();
+        var writer = Task.Run(() => WriteAsync(first, stopWriting.Token), cancellation);
+        await UntilAsync(async () => (await ProgressAsync(first)).Freshness.Sequence > 100 ? true : (bool?)null, "some writes applied");
+
+        // Every view's documents lost (as after a bad migration), then each view rebuilt through the node NOT running it.
+        var views = (await ProgressAsync(first)).Views;
+        var emptied = await EmptyViewTablesAsync(postgres.ConnectionString, views);
+        Assert.NotEmpty(emptied);
+        var rebuilds = new List<(ServiceProcess Node, string Location)>();
+        foreach (var view in views)
         {
-            postgres = await LocalPostgres.StartAsync(root, durable: false, cancellationToken: cancellation);
-            var settings = Settings(postgres.ConnectionString);
-            first = ServiceProcess.Start(settings);
-            await first.WaitUntilHealthyAsync(Patience);
-            second = ServiceProcess.Start(settings);
-            await second.WaitUntilHealthyAsync(Patience);
-            using var stopWriting = new CancellationTokenSource();
-            var writer = Task.Run(() => WriteAsync(first, stopWriting.Token), cancellation);
-            await UntilAsync(async () => (await ProgressAsync(first)).Freshness.Sequence > 100 ? true : (bool?)null, "some writes applied");
-
-            // Every view's documents lost (as after a bad migration), then each view rebuilt through the node NOT running it.
-            var views = (await ProgressAsync(first)).Views;
-            var emptied = await EmptyViewTablesAsync(postgres.ConnectionString, views);
-            Assert.NotEmpty(emptied);
-            var rebuilds = new List<(ServiceProcess Node, string Location)>();
-            foreach (var view in views)
-            {
-                var other = (await ProgressAsync(first)).Views.Single(v => v.Name == view.Name).RunningHere ? second : first;
-                using var response = await other.Client.PostAsync(new Uri($"/api/views/{view.Name}/rebuild", UriKind.Relative), null, cancellation);
-                Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
-                rebuilds.Add((other, response.Headers.Location!.ToString()));
-            }
-
-            foreach (var (node, location) in rebuilds)
-            {
-                var done = await UntilAsync(async () => TestJson.Read<ViewRebuild>(await node.Client.GetStringAsync(new Uri(location, UriKind.Relative), cancellation))
-                    is { FinishedAt: not null } finished ? finished : null, "the rebuild to finish");
-                Assert.Null(done.Error);
-                Assert.NotEqual((await ProgressAsync(node)).Node, done.Node);
-                output.WriteLine($"{done.View} rebuilt online on node {done.Node}: {done.Events} events, {done.EventsPerSecond} events/s.");
-            }
-
-            await stopWriting.CancelAsync();
-            var lastWrite = await writer;
-            await UntilAsync(async () => await ProgressAsync(first) is { } p && p.Views.All(v => v.Sequence >= lastWrite && !v.Rebuilding) ? p : null,
-                "the views to apply every write after the rebuild");
-            var online = await ViewDocumentsAsync(postgres.ConnectionString);
-
-            Assert.Equal(0, await first.StopAsync(Patience));
-            Assert.Equal(0, await second.StopAsync(Patience));
-            await using (var atRest = ServiceProcess.Start(settings, "projections", "rebuild"))
-            {
-                Assert.True(0 == await atRest.WaitForExitAsync(Patience), atRest.Output);
-            }
-
-            var rebuilt = await ViewDocumentsAsync(postgres.ConnectionString);
-            foreach (var (table, documents) in rebuilt)
-            {
-                Assert.True(documents.SequenceEqual(online[table]),
-                    $"{table} differs from its rebuild at rest ({online[table].Count} rows online, {documents.Count} at rest), first at: " +
-                    string.Join(" | ", documents.Zip(online[table]).Where(pair => pair.First != pair.Second).Take(1).Select(pair => $"{pair.First} vs {pair.Second}")));
-            }
+            var other = (await ProgressAsync(first)).Views.Single(v => v.Name == view.Name).RunningHere ? second : first;
+            using var response = await other.Client.PostAsync(new Uri($"/api/views/{view.Name}/rebuild", UriKind.Relative), null, cancellation);
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+            rebuilds.Add((other, response.Headers.Location!.ToString()));
         }
-        finally
+
+        foreach (var (node, location) in rebuilds)
         {
-            foreach (var node in new[] { first, second })
-            {
-                if (node is not null)
-                {
-                    await node.DisposeAsync();
-                }
-            }
+            var done = await UntilAsync(async () => TestJson.Read<ViewRebuild>(await node.Client.GetStringAsync(new Uri(location, UriKind.Relative), cancellation))
+                is { FinishedAt: not null } finished ? finished : null, "the rebuild to finish");
+            Assert.Null(done.Error);
+            Assert.NotEqual((await ProgressAsync(node)).Node, done.Node);
+            output.WriteLine($"{done.View} rebuilt online on node {done.Node}: {done.Events} events, {done.EventsPerSecond} events/s.");
+        }
 
-            if (postgres is not null)
-            {
-                await postgres.StopAsync();
-            }
+        await stopWriting.CancelAsync();
+        var lastWrite = await writer;
+        await UntilAsync(async () => await ProgressAsync(first) is { } p && p.Views.All(v => v.Sequence >= lastWrite && !v.Rebuilding) ? p : null,
+            "the views to apply every write after the rebuild");
+        var online = await ViewDocumentsAsync(postgres.ConnectionString);
 
-            TempFolder.Delete(root);
+        Assert.Equal(0, await first.StopAsync(Patience));
+        Assert.Equal(0, await second.StopAsync(Patience));
+        await using (var atRest = ServiceProcess.Start(settings, "projections", "rebuild"))
+        {
+            Assert.True(0 == await atRest.WaitForExitAsync(Patience), atRest.Output);
+        }
+
+        var rebuilt = await ViewDocumentsAsync(postgres.ConnectionString);
+        foreach (var (table, documents) in rebuilt)
+        {
+            Assert.True(documents.SequenceEqual(online[table]),
+                $"{table} differs from its rebuild at rest ({online[table].Count} rows online, {documents.Count} at rest), first at: " +
+                string.Join(" | ", documents.Zip(online[table]).Where(pair => pair.First != pair.Second).Take(1).Select(pair => $"{pair.First} vs {pair.Second}")));
         }
     }
 
@@ -289,5 +233,51 @@ public class FailoverTests(ITestOutputHelper output)
         }
 
         throw new TimeoutException($"Waited {Patience} for {what}.");
+    }
+
+    /// <summary>Two service processes on one private PostgreSQL, both healthy; all stopped and removed on dispose.</summary>
+    private sealed class TwoNodes : IAsyncDisposable
+    {
+        private readonly string _root;
+
+        private TwoNodes(string root, LocalPostgres postgres, Dictionary<string, string> settings, ServiceProcess first, ServiceProcess second) =>
+            (_root, Postgres, Settings, First, Second) = (root, postgres, settings, first, second);
+
+        public LocalPostgres Postgres { get; }
+
+        public Dictionary<string, string> Settings { get; }
+
+        public ServiceProcess First { get; }
+
+        public ServiceProcess Second { get; }
+
+        public static async Task<TwoNodes> StartAsync(string folder, Func<string, Dictionary<string, string>> settingsOf, CancellationToken cancellation)
+        {
+            var root = TempFolder.Create(folder);
+            var postgres = await LocalPostgres.StartAsync(root, durable: false, cancellationToken: cancellation);
+            var settings = settingsOf(postgres.ConnectionString);
+            var first = ServiceProcess.Start(settings);
+            var second = ServiceProcess.Start(settings);
+            var nodes = new TwoNodes(root, postgres, settings, first, second);
+            try
+            {
+                await first.WaitUntilHealthyAsync(Patience);
+                await second.WaitUntilHealthyAsync(Patience);
+                return nodes;
+            }
+            catch
+            {
+                await nodes.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await First.DisposeAsync();
+            await Second.DisposeAsync();
+            await Postgres.StopAsync();
+            TempFolder.Delete(_root);
+        }
     }
 }

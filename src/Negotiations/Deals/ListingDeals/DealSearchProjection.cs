@@ -43,19 +43,9 @@ public sealed class DealSearchProjection : IProjection
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        var deals = events.Where(e => DealEventTypes.Names.ContainsKey(e.EventType)).Select(e => e.StreamId).Distinct().ToArray();
-        if (deals.Length == 0)
+        foreach (var (id, stream) in await TouchedDeals.ReadAsync(operations, events, cancellation))
         {
-            return;
-        }
-
-        var upTo = events.Max(e => e.Sequence);
-        var streams = await operations.Events.QueryAllRawEvents()
-            .Where(e => deals.Contains(e.StreamId) && e.Sequence <= upTo)
-            .ToListAsync(cancellation);
-        foreach (var stream in streams.GroupBy(e => e.StreamId))
-        {
-            if (DealSearchEntry.From(stream.Key, [.. stream.OrderBy(e => e.Version)]) is { } entry)
+            if (DealSearchEntry.From(id, stream) is { } entry)
             {
                 operations.Store(entry);
             }

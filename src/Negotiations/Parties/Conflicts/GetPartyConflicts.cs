@@ -25,16 +25,10 @@ public static class GetPartyConflictsEndpoint
     [WolverineGet("/api/parties/{id}/conflicts")]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        if (QueryParameters.Bind<ViewWaitQuery>(context.Request.Query, errors) is not { } query)
+        var read = await AsyncViews.ReadAsync<ViewWaitQuery>(context, cancellationToken);
+        if (read is not { Query: { } query, Freshness: { } freshness, Problem: null })
         {
-            return Results.Problem(errors.ToProblem());
-        }
-
-        var wait = await AsyncViews.AwaitAsync(context, query.WaitFor, cancellationToken);
-        if (wait.Problem is not null)
-        {
-            return wait.Problem;
+            return read.Problem!;
         }
 
         var graph = await PartyReads.GraphAsync(session, cancellationToken);
@@ -44,7 +38,7 @@ public static class GetPartyConflictsEndpoint
         }
 
         var conflicts = await ConflictsAsync(party, graph, session, cancellationToken);
-        return Results.Ok(new PartyConflicts(party.Id, graph.NameOf(party.Id, party.FirstSightName ?? ""), conflicts, wait.Freshness));
+        return Results.Ok(new PartyConflicts(party.Id, graph.NameOf(party.Id, party.FirstSightName ?? ""), conflicts, freshness));
     }
 
     /// <summary>The conflicts of the party <see cref="GetPartyEndpoint.FindAsync"/> found: what the endpoint and the party page show.</summary>

@@ -10,7 +10,7 @@ namespace Negotiations.Parties.Conflicts;
 public sealed record ConflictListQuery(
     [Range(1, int.MaxValue / ListConflictsEndpoint.MaxPageSize)] int Page = 1,
     [Range(1, ListConflictsEndpoint.MaxPageSize)] int PageSize = ListConflictsEndpoint.DefaultPageSize,
-    [Range(typeof(long), "1", "9223372036854775807")] long? WaitFor = null);
+    [Range(typeof(long), "1", "9223372036854775807")] long? WaitFor = null) : IViewQuery;
 
 public sealed record ConflictList(IReadOnlyList<PartyConflict> Items, long Total, int Page, int PageSize, ViewFreshness Freshness);
 
@@ -31,21 +31,15 @@ public static class ListConflictsEndpoint
     [WolverineGet("/api/conflicts")]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        if (QueryParameters.Bind<ConflictListQuery>(context.Request.Query, errors) is not { } query)
+        var read = await AsyncViews.ReadAsync<ConflictListQuery>(context, cancellationToken);
+        if (read is not { Query: { } query, Freshness: { } freshness, Problem: null })
         {
-            return Results.Problem(errors.ToProblem());
-        }
-
-        var wait = await AsyncViews.AwaitAsync(context, query.WaitFor, cancellationToken);
-        if (wait.Problem is not null)
-        {
-            return wait.Problem;
+            return read.Problem!;
         }
 
         var graph = await PartyReads.GraphAsync(session, cancellationToken);
         var conflicts = ConflictRules.Find(graph, await GetPartyConflictsEndpoint.TargetDealsAsync(graph, session, cancellationToken));
         var page = conflicts.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
-        return Results.Ok(new ConflictList(page, conflicts.Count, query.Page, query.PageSize, wait.Freshness));
+        return Results.Ok(new ConflictList(page, conflicts.Count, query.Page, query.PageSize, freshness));
     }
 }

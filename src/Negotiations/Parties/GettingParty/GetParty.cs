@@ -43,22 +43,16 @@ public static class GetPartyEndpoint
     [WolverineGet("/api/parties/{id}")]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        if (QueryParameters.Bind<ViewWaitQuery>(context.Request.Query, errors) is not { } query)
+        var read = await AsyncViews.ReadAsync<ViewWaitQuery>(context, cancellationToken);
+        if (read is not { Query: { } query, Freshness: { } freshness, Problem: null })
         {
-            return Results.Problem(errors.ToProblem());
-        }
-
-        var wait = await AsyncViews.AwaitAsync(context, query.WaitFor, cancellationToken);
-        if (wait.Problem is not null)
-        {
-            return wait.Problem;
+            return read.Problem!;
         }
 
         var graph = await PartyReads.GraphAsync(session, cancellationToken);
         return await FindAsync(id, graph, session, cancellationToken) is not { } party
             ? Results.Problem(PartyProblems.NotFound(id))
-            : Results.Ok(await DetailsAsync(party, id, graph, session, wait.Freshness, cancellationToken));
+            : Results.Ok(await DetailsAsync(party, id, graph, session, freshness, cancellationToken));
     }
 
     /// <summary>The party an id stands for (merges followed), and its name when it is known only from deals.</summary>

@@ -11,7 +11,7 @@ namespace Negotiations.Rounds.GettingRoundBook;
 public sealed record RoundBookQuery(
     DateTimeOffset? AsOf = null,
     DateOnly? OccurredBy = null,
-    [Range(typeof(long), "1", "9223372036854775807")] long? WaitFor = null);
+    [Range(typeof(long), "1", "9223372036854775807")] long? WaitFor = null) : IViewQuery;
 
 public static class GetRoundBookEndpoint
 {
@@ -32,19 +32,13 @@ public static class GetRoundBookEndpoint
     [WolverineGet("/api/rounds/{id}")]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        if (QueryParameters.Bind<RoundBookQuery>(context.Request.Query, errors) is not { } query)
+        var read = await AsyncViews.ReadAsync<RoundBookQuery>(context, cancellationToken);
+        if (read is not { Query: { } query, Freshness: { } freshness, Problem: null })
         {
-            return Results.Problem(errors.ToProblem());
+            return read.Problem!;
         }
 
-        var wait = await AsyncViews.AwaitAsync(context, query.WaitFor, cancellationToken);
-        if (wait.Problem is { } late)
-        {
-            return late;
-        }
-
-        var (book, problem) = await BookAsync(session, id, query.AsOf, query.OccurredBy, wait.Freshness, cancellationToken);
+        var (book, problem) = await BookAsync(session, id, query.AsOf, query.OccurredBy, freshness, cancellationToken);
         return book is not null ? Results.Ok(book) : Results.Problem(problem!);
     }
 

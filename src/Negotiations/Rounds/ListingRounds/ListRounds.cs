@@ -13,7 +13,7 @@ public sealed record RoundListQuery(
     RoundStatus? Status = null,
     [Range(1, int.MaxValue / ListRoundsEndpoint.MaxPageSize)] int Page = 1,
     [Range(1, ListRoundsEndpoint.MaxPageSize)] int PageSize = ListRoundsEndpoint.DefaultPageSize,
-    [Range(typeof(long), "1", "9223372036854775807")] long? WaitFor = null);
+    [Range(typeof(long), "1", "9223372036854775807")] long? WaitFor = null) : IViewQuery;
 
 public sealed record RoundList(IReadOnlyList<Round> Items, long Total, int Page, int PageSize, ViewFreshness Freshness);
 
@@ -31,19 +31,13 @@ public static class ListRoundsEndpoint
     [WolverineGet("/api/rounds")]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        if (QueryParameters.Bind<RoundListQuery>(context.Request.Query, errors) is not { } query)
+        var read = await AsyncViews.ReadAsync<RoundListQuery>(context, cancellationToken);
+        if (read is not { Query: { } query, Freshness: { } freshness, Problem: null })
         {
-            return Results.Problem(errors.ToProblem());
+            return read.Problem!;
         }
 
-        var wait = await AsyncViews.AwaitAsync(context, query.WaitFor, cancellationToken);
-        if (wait.Problem is { } late)
-        {
-            return late;
-        }
-
-        return Results.Ok(await FindAsync(session, query, wait.Freshness, cancellationToken));
+        return Results.Ok(await FindAsync(session, query, freshness, cancellationToken));
     }
 
     /// <summary>The page of rounds the query asks for: what the endpoint and the dashboard's round list both show.</summary>
