@@ -30,6 +30,11 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
         }
 
         var problem = Map(exception);
+        if (TamperEvidence.EventChainStore.IsStaleHead(exception))
+        {
+            DatabaseOutage.AddRetryAfter(httpContext.Response);
+        }
+
         if (problem.Status >= 500)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path, TraceId(httpContext));
@@ -48,6 +53,12 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
             Detail = bad.Message,
         },
         ProblemException known => known.ToProblem(),
+        _ when TamperEvidence.EventChainStore.IsStaleHead(exception) => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The deal changed while this write was made.",
+            Detail = "Another process rewrote the deal's stored audit chain under this write; nothing was recorded. Retry the request.",
+        },
         _ when exception.InnerException is { } inner && Map(inner) is { Status: < 500 } mapped => mapped,
         _ => new ProblemDetails
         {

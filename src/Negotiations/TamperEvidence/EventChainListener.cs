@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using Marten.Services;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Infrastructure;
 
@@ -9,12 +10,16 @@ namespace Negotiations.TamperEvidence;
 /// Chains every appended event in the transaction that appends it, whichever handler appended it. Marten calls this
 /// after it has numbered and stamped the session's events (Rich append mode) and before it sends the batch, so the
 /// hash inserts queued here commit or roll back with the events. Two writers racing on one stream already conflict on
-/// the event version, and the chain's primary key allows one hash per version.
+/// the event version, and the chain's primary key allows one hash per version. The head a write links to comes from
+/// <see cref="Heads"/> when this process committed it, else from the table.
 /// </summary>
 internal sealed class EventChainListener : DocumentSessionListenerBase
 {
+    public CommittedChainHeads Heads { get; } = new();
+
     public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
+        Heads.Forget(session);
         await EventChainStore.EnsureTablesAsync(session.Database, token);
         foreach (var stream in session.PendingChanges.Streams().Where(s => s.Events.Count > 0))
         {
@@ -24,16 +29,35 @@ internal sealed class EventChainListener : DocumentSessionListenerBase
                 throw new InvalidOperationException("The event chain needs events numbered before saving: Marten's Rich append mode.");
             }
 
-            var previous = first == 1 ? null : await PreviousHashAsync(session, stream.Id, first - 1, token);
+            var remembered = first == 1 ? null : Heads.Take(stream.Id, first - 1);
+            var previous = first == 1 || remembered is not null ? remembered : await PreviousHashAsync(session, stream.Id, first - 1, token);
             foreach (var e in stream.Events)
             {
                 // Marten writes the timestamp it holds here; PostgreSQL keeps microseconds. Storing the truncated value
                 // makes the stored timestamp exactly the hashed one.
                 e.Timestamp = EventChain.ToMicroseconds(e.Timestamp);
-                previous = EventChain.Hash(Stored(session, stream.Id, e), previous);
-                session.QueueSqlCommand(EventChainStore.InsertSql, stream.Id, e.Version, previous);
+                var hash = EventChain.Hash(Stored(session, stream.Id, e), previous);
+                if (remembered is not null && e.Version == first)
+                {
+                    // Linked to a head this process remembers: the insert itself checks it is the stored one.
+                    session.QueueSqlCommand(EventChainStore.InsertAfterSql, stream.Id, e.Version, stream.Id, e.Version - 1, remembered, hash);
+                }
+                else
+                {
+                    session.QueueSqlCommand(EventChainStore.InsertSql, stream.Id, e.Version, hash);
+                }
+
+                previous = hash;
             }
+
+            Heads.Pending(session, stream.Id, stream.Events[^1].Version, previous!);
         }
+    }
+
+    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+    {
+        Heads.Committed(session);
+        return Task.CompletedTask;
     }
 
     private static ChainedEvent Stored(IDocumentSession session, Guid streamId, IEvent e) => new(

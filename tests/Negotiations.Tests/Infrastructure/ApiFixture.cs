@@ -93,6 +93,12 @@ public sealed class ApiFixture : IAsyncLifetime
         }
 
         await Host.ResetAllMartenDataAsync();
+        // The streams are gone: heads remembered for their ids are not the stored ones any more.
+        foreach (var chain in ((DocumentStore)Store).Options.Listeners.OfType<Negotiations.TamperEvidence.EventChainListener>())
+        {
+            chain.Heads.Clear();
+        }
+
         var family = Host.Services.GetRequiredService<Wolverine.Runtime.Agents.EventSubscriptionAgentFamily>();
         foreach (var view in await family.SupportedAgentsAsync())
         {

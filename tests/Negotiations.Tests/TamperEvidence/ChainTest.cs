@@ -44,5 +44,14 @@ public abstract class ChainTest(ApiFixture fixture) : ApiTest(fixture)
         return deal.Id;
     }
 
+    /// <summary>What a restart of the service does to the chain heads it remembers (<see cref="CommittedChainHeads"/>).</summary>
+    protected void ForgetRememberedHeads()
+    {
+        foreach (var chain in ((Marten.DocumentStore)Fixture.Store).Options.Listeners.OfType<EventChainListener>())
+        {
+            chain.Heads.Clear();
+        }
+    }
+
     protected Task<ChainVerdict> Verify(Guid id) => Host.GetAs<ChainVerdict>($"/api/deals/{id}/verify");
 }
