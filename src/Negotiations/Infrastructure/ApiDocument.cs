@@ -280,7 +280,7 @@ public static class ApiDocument
         }
 
         yield return ("500", "An unexpected error; `traceId` is in the server log.");
-        yield return ("503", "PostgreSQL is unreachable (or the stream's audit chain is damaged); retry after `Retry-After` seconds.");
+        yield return ("503", "PostgreSQL is unreachable, or the stream's audit chain changed under a write (retry after `Retry-After` seconds) or is damaged (no `Retry-After`: an operator must check it).");
     }
 
     /// <summary>A problem answer: ProblemDetails, with <c>Retry-After</c> when the caller should come back.</summary>
