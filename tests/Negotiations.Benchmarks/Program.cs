@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -10,7 +11,6 @@ using Negotiations.Benchmarks;
 using Negotiations.Deals.GettingHistory;
 using Negotiations.Infrastructure;
 using Negotiations.Security;
-using Negotiations.Tests.Infrastructure;
 using Npgsql;
 
 // The service measured against PostgreSQL itself, in one run on one machine: the Release build in its own process as
@@ -70,14 +70,19 @@ var dealCount = settings["--deals"];
 var historyEvents = settings["--history-events"];
 var maxRequests = settings["--max-requests"];
 
-var root = Repository.FindRoot();
-var serviceDll = root is null ? null : Path.Combine(root, "src", "Negotiations", "bin", "Release", "net10.0", "Negotiations.dll");
+// The service as deployed: published ReadyToRun for this machine (framework-dependent), which a Release build of this
+// project does (Negotiations.Benchmarks.csproj, PublishServiceReadyToRun) when the service changed.
+var metadata = typeof(Phase).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value);
+var publishFolder = metadata.GetValueOrDefault("ServicePublishDir");
+var serviceDll = publishFolder is null ? null : Path.Combine(publishFolder, "Negotiations.dll");
 if (serviceDll is null || !File.Exists(serviceDll))
 {
-    Console.Error.WriteLine($"No Release build of the service at {serviceDll ?? "src/Negotiations/bin/Release/net10.0 (Negotiations.sln not found)"}: " +
-        "run `dotnet build -c Release src/Negotiations` first (`dotnet run -c Release --project tests/Negotiations.Benchmarks` builds it too).");
+    Console.Error.WriteLine($"No published service at {serviceDll ?? "(unknown)"}: run `dotnet run -c Release --project tests/Negotiations.Benchmarks`, " +
+        "whose Release build publishes it (ReadyToRun); a Debug build does not.");
     return 2;
 }
+
+var serviceForm = $"published ReadyToRun ({metadata.GetValueOrDefault("ServiceRuntime")}, framework-dependent) at {serviceDll}";
 
 // Ctrl+C or SIGTERM (a CI timeout) cancels the run instead of ending the process, so that the finally block below
 // still stops the service and PostgreSQL.
@@ -132,7 +137,7 @@ try
     await using var control = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { Pooling = false }.ConnectionString);
     await control.OpenAsync(cancel);
 
-    Console.Error.WriteLine($"Starting {serviceDll} on port {port} ...");
+    Console.Error.WriteLine($"Starting the service, {serviceForm}, on port {port} ...");
     var clock = Stopwatch.StartNew();
     var running = service = StartService(serviceDll, postgres.ConnectionString, port, serviceOutput);
 
@@ -258,7 +263,7 @@ try
 
     var report = new StringBuilder();
     report.AppendLine(invariant, $"Machine: {Environment.ProcessorCount} logical CPUs, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}, PostgreSQL {postgresVersion} (fsync on), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-    report.AppendLine(invariant, $"Service: {serviceDll} (built {File.GetLastWriteTime(serviceDll):yyyy-MM-dd HH:mm}), Production, API key, rate limit off; load from 127.0.0.1 over HTTP/1.1, {seconds.TotalSeconds:F0} s a phase after {warmUp.TotalSeconds:F0} s of warm-up, spread over {dealCount} deals");
+    report.AppendLine(invariant, $"Service: {serviceForm} (built {File.GetLastWriteTime(serviceDll):yyyy-MM-dd HH:mm}), Production, API key, rate limit off; load from 127.0.0.1 over HTTP/1.1, {seconds.TotalSeconds:F0} s a phase after {warmUp.TotalSeconds:F0} s of warm-up, spread over {dealCount} deals");
     report.AppendLine();
     report.AppendLine("| measure | the service | PostgreSQL alone, same shape | ratio |");
     report.AppendLine("|---|---:|---:|---:|");
