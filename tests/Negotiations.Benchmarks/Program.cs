@@ -40,6 +40,7 @@ var flags = new (string Name, int Default, int Min, int Max, string Help)[]
     ("--history-seconds", 120, 1, 600, "time allowed to append them"),
     ("--history-reads", 3, 1, 1000, "reads of the whole long history (median reported)"),
     ("--max-requests", 1_000_000, 1, 100_000_000, "cap on the requests of any one phase"),
+    ("--rebuild-events", 1_000_000, 0, 20_000_000, "events the status projection is rebuilt from, the store filled up to that many with copies of the long deal (0: no rebuild)"),
 };
 var settings = flags.ToDictionary(f => f.Name, f => f.Default);
 for (var i = 0; i < args.Length; i += 2)
@@ -154,6 +155,9 @@ try
         return true;
     });
     await Task.WhenAll(healthy, firstWrite);
+    // The service's own CPU from its start to its first write (user + system): unlike the wall time, not inflated by
+    // other work on the machine (only by the /health poll, which runs beside it).
+    var startupCpu = Probes.CpuSeconds(running.Id);
     var idleRss = Probes.RssMegabytes(running.Id);
 
     Console.Error.WriteLine($"Creating {dealCount} deals ...");
@@ -258,6 +262,19 @@ try
         }
     }
 
+    // The status projection rebuilt from the store filled up to --rebuild-events, with the service stopped first so that
+    // nothing competes with the rebuild (its async views would apply the seeded events too).
+    RebuildResult? rebuild = null;
+    if (settings["--rebuild-events"] > 0)
+    {
+        Console.Error.WriteLine("Stopping the service for the rebuild ...");
+        running.Kill(entireProcessTree: true);
+        await running.WaitForExitAsync(cancel);
+        running.Dispose();
+        service = null;
+        rebuild = await RebuildBenchmark.RunAsync(postgres.ConnectionString, longDeal, settings["--rebuild-events"], cancel);
+    }
+
     await using var version = new NpgsqlCommand("show server_version", control);
     var postgresVersion = await version.ExecuteScalarAsync(cancel);
 
@@ -271,9 +288,14 @@ try
     report.AppendLine(invariant, $"| reads/s: a deal's status, {readers} connections | {serviceReads.Load.PerSecond:F0} | {directReads.Load.PerSecond:F0} | {serviceReads.Load.PerSecond / directReads.Load.PerSecond:F2}× |");
     report.AppendLine(invariant, $"| command p50 / p99 at {halfPeak:F0}/s (half the service's peak), open loop | {serviceLatency.Percentile(0.5):F1} / {serviceLatency.Percentile(0.99):F1} ms | {directLatency.Percentile(0.5):F1} / {directLatency.Percentile(0.99):F1} ms | {directLatency.Percentile(0.5) / serviceLatency.Percentile(0.5):F2}× / {directLatency.Percentile(0.99) / serviceLatency.Percentile(0.99):F2}× |");
     report.AppendLine(invariant, $"| history of a {longEvents:N0}-event deal (GET, pages of {GetDealHistoryEndpoint.MaxLimit:N0}; median of {historyTimes.Count}) | {Median(historyTimes):F0} ms | {Median(directHistoryTimes):F0} ms | {Median(directHistoryTimes) / Median(historyTimes):F2}× |");
-    report.AppendLine(invariant, $"| start → first successful write (→ /health 200) | {await firstWrite:F0} ms ({await healthy:F0} ms) | — | — |");
+    report.AppendLine(invariant, $"| start → first successful write (→ /health 200); the service's CPU until then | {await firstWrite:F0} ms ({await healthy:F0} ms); {startupCpu * 1000:F0} ms CPU | — | — |");
     report.AppendLine(invariant, $"| RSS of the service at steady load, peak (idle after start) | {phases.Where(p => p.Rss > 0).Max(p => p.Rss):F0} MB ({idleRss:F0} MB) | — | — |");
     report.AppendLine(invariant, $"| async views' lag during the commands: events behind, p50 / p95 / max of {lag.Samples.Count} samples; caught up after the load | {lag.Percentile(0.5):F0} / {lag.Percentile(0.95):F0} / {lag.Max:F0} events; {drained.TotalMilliseconds:F0} ms | — | — |");
+    if (rebuild is not null)
+    {
+        report.AppendLine(invariant, $"| rebuild of the status projection (Deal) from {rebuild.Events:N0} events ({rebuild.Copies} copies of the long deal and this run's own), service stopped; {rebuild.Documents:N0} documents equal to before | {rebuild.EventsPerSecond:N0} events/s ({rebuild.Elapsed.TotalSeconds:F1} s; {rebuild.CpuMicrosPerEvent:F1} µs CPU per event) | — | — |");
+    }
+
     report.AppendLine();
     report.AppendLine("Ratio: the service's speed over PostgreSQL's (for times, PostgreSQL's time over the service's): 1.00× would be as fast as PostgreSQL doing the same work alone.");
     report.AppendLine();
