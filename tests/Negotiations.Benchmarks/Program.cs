@@ -272,7 +272,7 @@ try
         await running.WaitForExitAsync(cancel);
         running.Dispose();
         service = null;
-        rebuild = await RebuildBenchmark.RunAsync(postgres.ConnectionString, longDeal, settings["--rebuild-events"], cancel);
+        rebuild = await RebuildBenchmark.RunAsync(postgres.ConnectionString, postmaster, longDeal, settings["--rebuild-events"], cancel);
     }
 
     await using var version = new NpgsqlCommand("show server_version", control);
@@ -293,7 +293,7 @@ try
     report.AppendLine(invariant, $"| async views' lag during the commands: events behind, p50 / p95 / max of {lag.Samples.Count} samples; caught up after the load | {lag.Percentile(0.5):F0} / {lag.Percentile(0.95):F0} / {lag.Max:F0} events; {drained.TotalMilliseconds:F0} ms | — | — |");
     if (rebuild is not null)
     {
-        report.AppendLine(invariant, $"| rebuild of the status projection (Deal) from {rebuild.Events:N0} events ({rebuild.Copies} copies of the long deal and this run's own), service stopped; {rebuild.Documents:N0} documents equal to before | {rebuild.EventsPerSecond:N0} events/s ({rebuild.Elapsed.TotalSeconds:F1} s; {rebuild.CpuMicrosPerEvent:F1} µs CPU per event) | — | — |");
+        report.AppendLine(invariant, $"| rebuild of the status projection (Deal) from {rebuild.Events:N0} events ({rebuild.Copies} copies of the long deal and this run's own), service stopped; {rebuild.Documents:N0} documents equal to before | {rebuild.EventsPerSecond:N0} events/s ({rebuild.Elapsed.TotalSeconds:F1} s; CPU µs per event: {rebuild.CpuMicrosPerEvent:F1} rebuild / {rebuild.PostgresCpuMicrosPerEvent:F1} postgres; seeded by SQL in {rebuild.Seeding.TotalSeconds:F0} s) | — | — |");
     }
 
     report.AppendLine();

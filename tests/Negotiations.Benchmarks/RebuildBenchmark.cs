@@ -9,11 +9,13 @@ using Npgsql;
 namespace Negotiations.Benchmarks;
 
 /// <summary>What the status rebuild did: events replayed, wall and CPU time, documents checked against before.</summary>
-internal sealed record RebuildResult(long Events, int Copies, TimeSpan Seeding, TimeSpan Elapsed, double CpuSeconds, int Documents)
+internal sealed record RebuildResult(long Events, int Copies, TimeSpan Seeding, TimeSpan Elapsed, double CpuSeconds, double PostgresCpuSeconds, int Documents)
 {
     public double EventsPerSecond => Events / Elapsed.TotalSeconds;
 
     public double CpuMicrosPerEvent => CpuSeconds * 1e6 / Events;
+
+    public double PostgresCpuMicrosPerEvent => PostgresCpuSeconds * 1e6 / Events;
 }
 
 /// <summary>
@@ -29,7 +31,7 @@ internal static class RebuildBenchmark
     private const string Before = "benchmark_scratch.deals_before_rebuild";
     private const string Copies = "benchmark_scratch.rebuild_copies";
 
-    public static async Task<RebuildResult> RunAsync(string connectionString, Guid longDeal, long target, CancellationToken cancel)
+    public static async Task<RebuildResult> RunAsync(string connectionString, int postmaster, Guid longDeal, long target, CancellationToken cancel)
     {
         var app = SearchBenchmark.Service(connectionString, Ports.FreeLoopbackPort());
         try
@@ -66,13 +68,15 @@ internal static class RebuildBenchmark
             var events = await ScalarAsync<long>(dataSource, $"select count(*) from {schema}.mt_events", cancel);
             var expected = await ScalarAsync<long>(dataSource, $"select count(*) from {Before}", cancel);
 
-            Console.Error.WriteLine($"Rebuilding the status projection from {events:N0} events ...");
+            Console.Error.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:F1} s. Rebuilding the status projection from {events:N0} events ...");
             using var daemon = await store.BuildProjectionDaemonAsync();
             var cpu = Probes.CpuSeconds(Environment.ProcessId);
+            var postgresCpu = Probes.ClusterCpuSeconds(postmaster);
             var clock = Stopwatch.StartNew();
             await daemon.RebuildProjectionAsync<Deal>(TimeSpan.FromMinutes(10), cancel);
             clock.Stop();
             var cpuSeconds = Probes.CpuSeconds(Environment.ProcessId) - cpu;
+            var postgresCpuSeconds = Probes.ClusterCpuSeconds(postmaster) - postgresCpu;
             await daemon.StopAllAsync();
 
             // Every document as it was: none missing, none extra, none different.
@@ -94,7 +98,7 @@ internal static class RebuildBenchmark
                 throw new InvalidOperationException($"The rebuilt status documents differ from those before the rebuild:{Environment.NewLine}{string.Join(Environment.NewLine, wrong)}");
             }
 
-            return new RebuildResult(events, copies, seeding.Elapsed, clock.Elapsed, cpuSeconds, (int)expected);
+            return new RebuildResult(events, copies, seeding.Elapsed, clock.Elapsed, cpuSeconds, postgresCpuSeconds, (int)expected);
         }
         finally
         {
