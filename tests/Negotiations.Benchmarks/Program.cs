@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -10,7 +11,6 @@ using Negotiations.Benchmarks;
 using Negotiations.Deals.GettingHistory;
 using Negotiations.Infrastructure;
 using Negotiations.Security;
-using Negotiations.Tests.Infrastructure;
 using Npgsql;
 
 // The service measured against PostgreSQL itself, in one run on one machine: the Release build in its own process as
@@ -40,6 +40,7 @@ var flags = new (string Name, int Default, int Min, int Max, string Help)[]
     ("--history-seconds", 120, 1, 600, "time allowed to append them"),
     ("--history-reads", 3, 1, 1000, "reads of the whole long history (median reported)"),
     ("--max-requests", 1_000_000, 1, 100_000_000, "cap on the requests of any one phase"),
+    ("--rebuild-events", 1_000_000, 0, 20_000_000, "events the status projection is rebuilt from, the store filled up to that many with copies of the long deal (0: no rebuild)"),
 };
 var settings = flags.ToDictionary(f => f.Name, f => f.Default);
 for (var i = 0; i < args.Length; i += 2)
@@ -70,14 +71,19 @@ var dealCount = settings["--deals"];
 var historyEvents = settings["--history-events"];
 var maxRequests = settings["--max-requests"];
 
-var root = Repository.FindRoot();
-var serviceDll = root is null ? null : Path.Combine(root, "src", "Negotiations", "bin", "Release", "net10.0", "Negotiations.dll");
+// The service as deployed: published ReadyToRun for this machine (framework-dependent), which a Release build of this
+// project does (Negotiations.Benchmarks.csproj, PublishServiceReadyToRun) when the service changed.
+var metadata = typeof(Phase).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value);
+var publishFolder = metadata.GetValueOrDefault("ServicePublishDir");
+var serviceDll = publishFolder is null ? null : Path.Combine(publishFolder, "Negotiations.dll");
 if (serviceDll is null || !File.Exists(serviceDll))
 {
-    Console.Error.WriteLine($"No Release build of the service at {serviceDll ?? "src/Negotiations/bin/Release/net10.0 (Negotiations.sln not found)"}: " +
-        "run `dotnet build -c Release src/Negotiations` first (`dotnet run -c Release --project tests/Negotiations.Benchmarks` builds it too).");
+    Console.Error.WriteLine($"No published service at {serviceDll ?? "(unknown)"}: run `dotnet run -c Release --project tests/Negotiations.Benchmarks`, " +
+        "whose Release build publishes it (ReadyToRun); a Debug build does not.");
     return 2;
 }
+
+var serviceForm = $"published ReadyToRun ({metadata.GetValueOrDefault("ServiceRuntime")}, framework-dependent) at {serviceDll}";
 
 // Ctrl+C or SIGTERM (a CI timeout) cancels the run instead of ending the process, so that the finally block below
 // still stops the service and PostgreSQL.
@@ -132,7 +138,7 @@ try
     await using var control = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { Pooling = false }.ConnectionString);
     await control.OpenAsync(cancel);
 
-    Console.Error.WriteLine($"Starting {serviceDll} on port {port} ...");
+    Console.Error.WriteLine($"Starting the service, {serviceForm}, on port {port} ...");
     var clock = Stopwatch.StartNew();
     var running = service = StartService(serviceDll, postgres.ConnectionString, port, serviceOutput);
 
@@ -149,6 +155,9 @@ try
         return true;
     });
     await Task.WhenAll(healthy, firstWrite);
+    // The service's own CPU from its start to its first write (user + system): unlike the wall time, not inflated by
+    // other work on the machine (only by the /health poll, which runs beside it).
+    var startupCpu = Probes.CpuSeconds(running.Id);
     var idleRss = Probes.RssMegabytes(running.Id);
 
     Console.Error.WriteLine($"Creating {dealCount} deals ...");
@@ -253,12 +262,25 @@ try
         }
     }
 
+    // The status projection rebuilt from the store filled up to --rebuild-events, with the service stopped first so that
+    // nothing competes with the rebuild (its async views would apply the seeded events too).
+    RebuildResult? rebuild = null;
+    if (settings["--rebuild-events"] > 0)
+    {
+        Console.Error.WriteLine("Stopping the service for the rebuild ...");
+        running.Kill(entireProcessTree: true);
+        await running.WaitForExitAsync(cancel);
+        running.Dispose();
+        service = null;
+        rebuild = await RebuildBenchmark.RunAsync(postgres.ConnectionString, postmaster, longDeal, settings["--rebuild-events"], cancel);
+    }
+
     await using var version = new NpgsqlCommand("show server_version", control);
     var postgresVersion = await version.ExecuteScalarAsync(cancel);
 
     var report = new StringBuilder();
     report.AppendLine(invariant, $"Machine: {Environment.ProcessorCount} logical CPUs, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}, PostgreSQL {postgresVersion} (fsync on), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-    report.AppendLine(invariant, $"Service: {serviceDll} (built {File.GetLastWriteTime(serviceDll):yyyy-MM-dd HH:mm}), Production, API key, rate limit off; load from 127.0.0.1 over HTTP/1.1, {seconds.TotalSeconds:F0} s a phase after {warmUp.TotalSeconds:F0} s of warm-up, spread over {dealCount} deals");
+    report.AppendLine(invariant, $"Service: {serviceForm} (built {File.GetLastWriteTime(serviceDll):yyyy-MM-dd HH:mm}), Production, API key, rate limit off; load from 127.0.0.1 over HTTP/1.1, {seconds.TotalSeconds:F0} s a phase after {warmUp.TotalSeconds:F0} s of warm-up, spread over {dealCount} deals");
     report.AppendLine();
     report.AppendLine("| measure | the service | PostgreSQL alone, same shape | ratio |");
     report.AppendLine("|---|---:|---:|---:|");
@@ -266,9 +288,14 @@ try
     report.AppendLine(invariant, $"| reads/s: a deal's status, {readers} connections | {serviceReads.Load.PerSecond:F0} | {directReads.Load.PerSecond:F0} | {serviceReads.Load.PerSecond / directReads.Load.PerSecond:F2}× |");
     report.AppendLine(invariant, $"| command p50 / p99 at {halfPeak:F0}/s (half the service's peak), open loop | {serviceLatency.Percentile(0.5):F1} / {serviceLatency.Percentile(0.99):F1} ms | {directLatency.Percentile(0.5):F1} / {directLatency.Percentile(0.99):F1} ms | {directLatency.Percentile(0.5) / serviceLatency.Percentile(0.5):F2}× / {directLatency.Percentile(0.99) / serviceLatency.Percentile(0.99):F2}× |");
     report.AppendLine(invariant, $"| history of a {longEvents:N0}-event deal (GET, pages of {GetDealHistoryEndpoint.MaxLimit:N0}; median of {historyTimes.Count}) | {Median(historyTimes):F0} ms | {Median(directHistoryTimes):F0} ms | {Median(directHistoryTimes) / Median(historyTimes):F2}× |");
-    report.AppendLine(invariant, $"| start → first successful write (→ /health 200) | {await firstWrite:F0} ms ({await healthy:F0} ms) | — | — |");
+    report.AppendLine(invariant, $"| start → first successful write (→ /health 200); the service's CPU until then | {await firstWrite:F0} ms ({await healthy:F0} ms); {startupCpu * 1000:F0} ms CPU | — | — |");
     report.AppendLine(invariant, $"| RSS of the service at steady load, peak (idle after start) | {phases.Where(p => p.Rss > 0).Max(p => p.Rss):F0} MB ({idleRss:F0} MB) | — | — |");
     report.AppendLine(invariant, $"| async views' lag during the commands: events behind, p50 / p95 / max of {lag.Samples.Count} samples; caught up after the load | {lag.Percentile(0.5):F0} / {lag.Percentile(0.95):F0} / {lag.Max:F0} events; {drained.TotalMilliseconds:F0} ms | — | — |");
+    if (rebuild is not null)
+    {
+        report.AppendLine(invariant, $"| rebuild of the status projection (Deal) from {rebuild.Events:N0} events ({rebuild.Copies} copies of the long deal and this run's own), service stopped; {rebuild.Documents:N0} documents equal to before | {rebuild.EventsPerSecond:N0} events/s ({rebuild.Elapsed.TotalSeconds:F1} s; CPU µs per event: {rebuild.CpuMicrosPerEvent:F1} rebuild / {rebuild.PostgresCpuMicrosPerEvent:F1} postgres; seeded by SQL in {rebuild.Seeding.TotalSeconds:F0} s) | — | — |");
+    }
+
     report.AppendLine();
     report.AppendLine("Ratio: the service's speed over PostgreSQL's (for times, PostgreSQL's time over the service's): 1.00× would be as fast as PostgreSQL doing the same work alone.");
     report.AppendLine();

@@ -192,7 +192,7 @@ public static class SearchBenchmark
     }
 
     /// <summary>The service as deployed, in this process: the modules the search needs, Production, one Auditor key (reads need any role).</summary>
-    private static WebApplication Service(string connectionString, int port)
+    internal static WebApplication Service(string connectionString, int port)
     {
         IServiceModule[] modules =
         [
