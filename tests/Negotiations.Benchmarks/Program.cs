@@ -268,7 +268,7 @@ try
     report.AppendLine(invariant, $"| history of a {longEvents:N0}-event deal (GET, pages of {GetDealHistoryEndpoint.MaxLimit:N0}; median of {historyTimes.Count}) | {Median(historyTimes):F0} ms | {Median(directHistoryTimes):F0} ms | {Median(directHistoryTimes) / Median(historyTimes):F2}× |");
     report.AppendLine(invariant, $"| start → first successful write (→ /health 200) | {await firstWrite:F0} ms ({await healthy:F0} ms) | — | — |");
     report.AppendLine(invariant, $"| RSS of the service at steady load, peak (idle after start) | {phases.Where(p => p.Rss > 0).Max(p => p.Rss):F0} MB ({idleRss:F0} MB) | — | — |");
-    report.AppendLine(invariant, $"| async views' lag during the commands: events behind, p50 / p95 / max of {lag.Samples.Count} samples; caught up after the load | {lag.Percentile(0.5):F0} / {lag.Percentile(0.95):F0} / {lag.Max:F0} events; {drained.TotalMilliseconds:F0} ms | — | — |");
+    report.AppendLine(invariant, $"| async views' lag during the commands: events behind, p50 / p95 / max of {lag.Samples.Count} samples; caught up after the load | {lag.Percentile(0.5):F0} / {lag.Percentile(0.95):F0} / {lag.Max:F0} events; {drained.TotalMilliseconds:F0} ms (p50 / p95 per view: {string.Join(", ", lag.ByView.Select(v => $"{v.Key.Split(':')[0]} {DaemonLag.Percentile(v.Value, 0.5):F0} / {DaemonLag.Percentile(v.Value, 0.95):F0}"))}) | — | — |");
     report.AppendLine();
     report.AppendLine("Ratio: the service's speed over PostgreSQL's (for times, PostgreSQL's time over the service's): 1.00× would be as fast as PostgreSQL doing the same work alone.");
     report.AppendLine();
