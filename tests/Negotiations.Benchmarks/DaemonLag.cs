@@ -15,12 +15,17 @@ internal sealed class DaemonLag(HttpClient http) : IDisposable
 
     public List<long> Samples { get; } = [];
 
+    /// <summary>Each view's own samples (which view is the slowest, and by how much).</summary>
+    public SortedDictionary<string, List<long>> ByView { get; } = new(StringComparer.Ordinal);
+
     public void Dispose() => _stop.Dispose();
 
     public double Max => Samples.Count == 0 ? 0 : Samples.Max();
 
-    public double Percentile(double p) =>
-        Samples.Count == 0 ? 0 : Samples.Order().ElementAt(Math.Min(Samples.Count - 1, (int)Math.Ceiling(p * Samples.Count) - 1));
+    public double Percentile(double p) => Percentile(Samples, p);
+
+    public static double Percentile(List<long> samples, double p) =>
+        samples.Count == 0 ? 0 : samples.Order().ElementAt(Math.Min(samples.Count - 1, (int)Math.Ceiling(p * samples.Count) - 1));
 
     public async Task SampleAsync(CancellationToken cancel)
     {
@@ -33,6 +38,10 @@ internal sealed class DaemonLag(HttpClient http) : IDisposable
                 if (progress.Views.Count > 0)
                 {
                     Samples.Add(progress.Views.Max(v => v.Behind));
+                    foreach (var view in progress.Views)
+                    {
+                        (ByView.TryGetValue(view.Name, out var samples) ? samples : ByView[view.Name] = []).Add(view.Behind);
+                    }
                 }
 
                 await Task.Delay(TimeSpan.FromMilliseconds(100), both.Token);

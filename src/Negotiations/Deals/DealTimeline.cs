@@ -65,9 +65,15 @@ public static class DealTimeline
     /// that had occurred by <paramref name="occurredBy"/>. The opening report always gives the deal its identity (title,
     /// kind, parties), even when retracted or outside <paramref name="occurredBy"/>.
     /// </summary>
-    public static Deal? Fold(Guid id, IReadOnlyCollection<IEvent> events, DateOnly? occurredBy = null)
+    public static Deal? Fold(Guid id, IReadOnlyCollection<IEvent> events, DateOnly? occurredBy = null) =>
+        FoldEntries(id, Entries(events), events, occurredBy);
+
+    /// <summary>
+    /// The same fold, given the <see cref="Entries"/> of those events already made: a view that needs them for more than
+    /// the status (the search entry) makes them once.
+    /// </summary>
+    public static Deal? FoldEntries(Guid id, IReadOnlyList<TimelineEntry> entries, IReadOnlyCollection<IEvent> events, DateOnly? occurredBy = null)
     {
-        var entries = Entries(events);
         if (entries.FirstOrDefault(e => e.Version == 1)?.Effective is not TalksReported opening)
         {
             return null;

@@ -20,6 +20,7 @@ public sealed class DealsModule : IServiceModule
         builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(ApiDocument.Name, DealsDocument.Configure);
         // Names only, unless a module that knows parties (Parties) says more.
         builder.Services.TryAddSingleton<IPartyNameKeys, NameKeyOnly>();
+        DealEventCache.Capacity = DealEventCache.CapacityFrom(builder.Configuration);
     }
 
     public void ConfigureMarten(StoreOptions options)

@@ -31,11 +31,22 @@ public sealed class SourceClaimsProjection : IProjection
     {
         foreach (var (id, stream) in await TouchedDeals.ReadAsync(operations, events, cancellation))
         {
-            if (DealClaims.From(id, stream) is { } claims)
+            if (Document(id, stream) is { } document)
             {
-                var verdicts = ClaimVerdicts.Of(id, claims);
-                operations.Store(new DealSourceClaims(id, [.. verdicts.Select(v => v.PublicationKey).Distinct()], verdicts));
+                operations.Store(document);
             }
         }
+    }
+
+    /// <summary>The deal's document after the given events (from version 1 on), or null when they hold no claims.</summary>
+    public static DealSourceClaims? Document(Guid id, IReadOnlyCollection<IEvent> events)
+    {
+        if (DealClaims.From(id, events) is not { } claims)
+        {
+            return null;
+        }
+
+        var verdicts = ClaimVerdicts.Of(id, claims);
+        return new DealSourceClaims(id, [.. verdicts.Select(v => v.PublicationKey).Distinct()], verdicts);
     }
 }

@@ -79,7 +79,7 @@ public sealed class ApiFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Erases all data with the async views stopped, then starts every view's agent again from nothing. A view left
+    /// Erases all data (and the cached deal events) with the async views stopped, then starts every view's agent again from nothing. A view left
     /// running would keep its progress in memory and fail on its next step (Marten's "progression is out of order"):
     /// Marten's reset pauses only the daemons it runs itself, and here Wolverine runs them as agents. Every view's agent is
     /// started, not only those running before: one stopped meanwhile (a failure, another host on this database) comes back.
@@ -98,6 +98,9 @@ public sealed class ApiFixture : IAsyncLifetime
         {
             chain.Heads.Clear();
         }
+
+        // The views' cache of deal events too: a test may write a stream id again with other events.
+        Negotiations.Deals.DealEventCache.Of(Store).Clear();
 
         var family = Host.Services.GetRequiredService<Wolverine.Runtime.Agents.EventSubscriptionAgentFamily>();
         foreach (var view in await family.SupportedAgentsAsync())

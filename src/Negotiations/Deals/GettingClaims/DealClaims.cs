@@ -54,7 +54,11 @@ public sealed record DealClaims(Guid Id, ClaimFields Fields)
     /// Who said what, field by field, from the deal's whole stream (null when it holds no deal). Claims sort by when
     /// they happened (occurredOn, then version), as the status fold applies them.
     /// </summary>
-    public static DealClaims? From(Guid id, IReadOnlyCollection<IEvent> events)
+    public static DealClaims? From(Guid id, IReadOnlyCollection<IEvent> events) =>
+        events.Count == 0 ? null : FromEntries(id, events, DealTimeline.Entries(events));
+
+    /// <summary>The same, given the <see cref="DealTimeline.Entries"/> of those events already made (the search entry's).</summary>
+    public static DealClaims? FromEntries(Guid id, IReadOnlyCollection<IEvent> events, IReadOnlyList<TimelineEntry> timeline)
     {
         if (events.Count == 0)
         {
@@ -62,7 +66,6 @@ public sealed record DealClaims(Guid Id, ClaimFields Fields)
         }
 
         var corrections = events.Where(e => e.Data is RecordingCorrected).ToDictionary(e => e.Version, e => (RecordingCorrected)e.Data);
-        var timeline = DealTimeline.Entries(events);
         var responses = timeline
             .Where(e => e.Counts && e.Effective is PartyResponded { RespondsToVersion: not null })
             .ToLookup(e => ((PartyResponded)e.Effective).RespondsToVersion!.Value, e =>

@@ -31,12 +31,12 @@ public sealed record DealSearchEntry(
     /// <summary>The entry of a deal after the given events (from version 1 on), or null when they hold no deal.</summary>
     public static DealSearchEntry? From(Guid id, IReadOnlyCollection<IEvent> events)
     {
-        if (DealTimeline.Fold(id, events) is not { } deal)
+        var entries = DealTimeline.Entries(events);
+        if (DealTimeline.FoldEntries(id, entries, events) is not { } deal)
         {
             return null;
         }
 
-        var entries = DealTimeline.Entries(events);
         var range = deal.Amount is { } amount ? AmountRange.Of(amount) : (AmountRange?)null;
         var keys = deal.Parties.Select(p => PartyNames.Key(p.Name)).Distinct().ToArray();
         var roles = deal.Parties.SelectMany(p => new[] { RoleKey(p.Role), RoleKey(p.Role, PartyNames.Key(p.Name)) }).Distinct().ToArray();
@@ -60,7 +60,7 @@ public sealed record DealSearchEntry(
         var latest = entries.Where(e => e.Counts && SummaryOf(e.Effective) is { Length: > 0 })
             .OrderBy(e => e.Effective.OccurredOn).ThenBy(e => e.Version)
             .Select(e => SummaryOf(e.Effective)).LastOrDefault();
-        return latest ?? (DealClaims.From(Guid.Empty, events)?.Fields.Amount.Summary is { Length: > 0 } claims ? claims : null);
+        return latest ?? (DealClaims.FromEntries(Guid.Empty, events, entries)?.Fields.Amount.Summary is { Length: > 0 } claims ? claims : null);
     }
 
     /// <summary>What full-text search reads: title, parties, every report's summary and source (retracted ones too: a
