@@ -16,7 +16,17 @@ public abstract class ProblemException(string message) : Exception(message)
     public abstract ProblemDetails ToProblem();
 }
 
-public sealed partial class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
+/// <summary>The answer to a failure a module recognises without having thrown it (a database error its own SQL provoked).</summary>
+public sealed record RecognisedFailure(ProblemDetails Problem, bool RetryAfter);
+
+/// <summary>A module's recogniser of such failures, registered by the module as a service; <see cref="ProblemMapping"/> asks each.</summary>
+public interface IFailureRecogniser
+{
+    RecognisedFailure? Recognise(Exception exception);
+}
+
+public sealed partial class ProblemMapping(
+    IProblemDetailsService problems, IEnumerable<IFailureRecogniser> recognisers, ILogger<ProblemMapping> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -29,8 +39,9 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = DatabaseOutage.Problem(), Exception = exception });
         }
 
-        var problem = Map(exception);
-        if (TamperEvidence.EventChainStore.IsStaleHead(exception))
+        var recognised = recognisers.Select(recogniser => recogniser.Recognise(exception)).FirstOrDefault(failure => failure is not null);
+        var problem = recognised?.Problem ?? Map(exception);
+        if (recognised is { RetryAfter: true })
         {
             DatabaseOutage.AddRetryAfter(httpContext.Response);
         }
@@ -53,12 +64,6 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
             Detail = bad.Message,
         },
         ProblemException known => known.ToProblem(),
-        _ when TamperEvidence.EventChainStore.IsStaleHead(exception) => new ProblemDetails
-        {
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Title = "The deal changed while this write was made.",
-            Detail = "Another process rewrote the deal's stored audit chain under this write; nothing was recorded. Retry the request.",
-        },
         _ when exception.InnerException is { } inner && Map(inner) is { Status: < 500 } mapped => mapped,
         _ => new ProblemDetails
         {

@@ -17,6 +17,10 @@ internal sealed class EventChainListener : DocumentSessionListenerBase
 {
     public CommittedChainHeads Heads { get; } = new();
 
+    /// <summary>The heads one document store's process remembers (its chain listener's).</summary>
+    public static CommittedChainHeads HeadsOf(IDocumentStore store) =>
+        ((DocumentStore)store).Options.Listeners.OfType<EventChainListener>().Single().Heads;
+
     public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
         Heads.Forget(session);

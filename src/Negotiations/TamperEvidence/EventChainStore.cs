@@ -56,24 +56,10 @@ public static class EventChainStore
     /// <summary>
     /// The insert of a hash linked to a remembered head (stream, version, hash): when the stored hash at that version is
     /// not the remembered one, the hash inserted is null and the not-null column fails the transaction
-    /// (<see cref="IsStaleHead"/>). Parameters: stream, version, stream, previous version, previous hash, hash.
+    /// (<see cref="StaleChainHead"/>). Parameters: stream, version, stream, previous version, previous hash, hash.
     /// </summary>
     public const string InsertAfterSql = $"insert into {Schema}.event_chain (stream_id, version, hash) values (?, ?, " +
         $"case when exists (select 1 from {Schema}.event_chain where stream_id = ? and version = ? and hash = ?) then ? end)";
-
-    /// <summary>Whether a write failed because the head it linked to was not the stored one (<see cref="InsertAfterSql"/>).</summary>
-    public static bool IsStaleHead(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is PostgresException { SqlState: PostgresErrorCodes.NotNullViolation, TableName: "event_chain", ColumnName: "hash" })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>The hash at one version of a stream, or null.</summary>
     public static async Task<string?> ReadHashAsync(NpgsqlConnection connection, Guid streamId, long version, CancellationToken cancellationToken)

@@ -12,9 +12,12 @@ public sealed class TamperEvidenceModule : IServiceModule
 {
     private static readonly CapabilityTag Tag = new("Tamper evidence");
 
-    public void AddServices(WebApplicationBuilder builder) =>
+    public void AddServices(WebApplicationBuilder builder)
+    {
         builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(ApiDocument.Name, options =>
             ApiDocument.AddTag(options, Tag.Name, "The hash chain over every event (Auditor, Admin)."));
+        builder.Services.AddSingleton<IFailureRecogniser, StaleChainHead>();
+    }
 
     public void ConfigureHttp(WolverineHttpOptions http) => http.ConfigureEndpoints(chain =>
     {

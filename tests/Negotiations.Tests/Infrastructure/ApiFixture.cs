@@ -94,10 +94,7 @@ public sealed class ApiFixture : IAsyncLifetime
 
         await Host.ResetAllMartenDataAsync();
         // The streams are gone: heads remembered for their ids are not the stored ones any more.
-        foreach (var chain in ((DocumentStore)Store).Options.Listeners.OfType<Negotiations.TamperEvidence.EventChainListener>())
-        {
-            chain.Heads.Clear();
-        }
+        Negotiations.TamperEvidence.EventChainListener.HeadsOf(Store).Clear();
 
         // The views' cache of deal events too: a test may write a stream id again with other events.
         Negotiations.Deals.DealEventCache.Of(Store).Clear();

@@ -45,13 +45,7 @@ public abstract class ChainTest(ApiFixture fixture) : ApiTest(fixture)
     }
 
     /// <summary>What a restart of the service does to the chain heads it remembers (<see cref="CommittedChainHeads"/>).</summary>
-    protected void ForgetRememberedHeads()
-    {
-        foreach (var chain in ((Marten.DocumentStore)Fixture.Store).Options.Listeners.OfType<EventChainListener>())
-        {
-            chain.Heads.Clear();
-        }
-    }
+    protected void ForgetRememberedHeads() => EventChainListener.HeadsOf(Fixture.Store).Clear();
 
     protected Task<ChainVerdict> Verify(Guid id) => Host.GetAs<ChainVerdict>($"/api/deals/{id}/verify");
 }
