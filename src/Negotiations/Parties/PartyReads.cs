@@ -10,7 +10,7 @@ namespace Negotiations.Parties;
 /// </summary>
 public static class PartyReads
 {
-    /// <summary>The most name keys one lookup sends (a party, its parts and all their names).</summary>
+    /// <summary>The most name keys one query sends (a party, its parts and all their names); more are read in several queries.</summary>
     public const int MaxKeys = 500;
 
     // Stryker disable all : database reads; the API tests cover them
@@ -19,16 +19,16 @@ public static class PartyReads
 
     public static async Task<IReadOnlyList<Deal>> DealsNamingAsync(IQuerySession session, IEnumerable<string> keys, CancellationToken cancellationToken)
     {
-        var wanted = keys.Distinct(StringComparer.Ordinal).Take(MaxKeys).ToArray();
-        if (wanted.Length == 0)
+        var deals = new List<Deal>();
+        foreach (var chunk in keys.Distinct(StringComparer.Ordinal).Chunk(MaxKeys))
         {
-            return [];
+            // One containment test per key, OR-ed: each is answered by the index on (data -> 'partyKeys').
+            var where = string.Join(" or ", chunk.Select(_ => "d.data -> 'partyKeys' @> ?::jsonb"));
+            var parameters = chunk.Select(key => (object)JsonSerializer.Serialize(new[] { key })).ToArray();
+            deals.AddRange(await session.QueryAsync<Deal>($"where {where}", cancellationToken, parameters));
         }
 
-        // One containment test per key, OR-ed: each is answered by the index on (data -> 'partyKeys').
-        var where = string.Join(" or ", wanted.Select(_ => "d.data -> 'partyKeys' @> ?::jsonb"));
-        var parameters = wanted.Select(key => (object)JsonSerializer.Serialize(new[] { key })).ToArray();
-        return await session.QueryAsync<Deal>($"where {where}", cancellationToken, parameters);
+        return [.. deals.DistinctBy(deal => deal.Id)];
     }
 
     /// <summary>Deals naming a party whose name key contains <paramref name="fragment"/> (a search: no index, read from every deal).</summary>

@@ -11,12 +11,6 @@ public sealed record TrackRecord(string Publication, long Claims, long Confirmed
 /// </summary>
 public static class TrackRecords
 {
-    public static readonly string[] Sorts =
-    [
-        "-claims", "claims", "publication", "-publication", "-confirmed", "confirmed", "-contradicted", "contradicted",
-        "-corrected", "corrected", "-retracted", "retracted",
-    ];
-
     private static string Totals(string table, string where) => $"""
         select c ->> 'publicationKey' as key, min(c ->> 'publication') as publication, count(*) as claims,
                count(*) filter (where (c ->> 'confirmed')::boolean) as confirmed,
