@@ -3,8 +3,7 @@ namespace Negotiations.Deals;
 /// <summary>
 /// The values a reported amount allows, as a closed interval: Exact v → [v, v]; UpTo v → [0, v]; AtLeast v → [v, ∞)
 /// (<c>High</c> null); Between v and h → [v, h]; About v → [v − 10%, v + 10%] (<see cref="AboutBand"/>). The one place
-/// this is defined for deals (list filters, the sources' "same value"); the rounds module states the same intervals for
-/// its sums.
+/// this is defined (list filters, the sources' "same value", and the rounds' sums through their MoneyRange).
 /// </summary>
 public readonly record struct AmountRange(decimal Low, decimal? High)
 {

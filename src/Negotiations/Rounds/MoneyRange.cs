@@ -4,26 +4,22 @@ namespace Negotiations.Rounds;
 
 /// <summary>
 /// A reported amount in its currency as the interval of values it allows, so that vague amounts add up honestly: Exact v is [v, v];
-/// About v is [v·(1−a), v·(1+a)] with a = <see cref="AboutBand"/> (10 %); UpTo v is [0, v]; AtLeast v is [v, ∞)
+/// About v is [v·(1−a), v·(1+a)] with a = <see cref="AmountRange.AboutBand"/> (10 %; the intervals are
+/// <see cref="AmountRange"/>'s, the one definition); UpTo v is [0, v]; AtLeast v is [v, ∞)
 /// (<c>High</c> null: unbounded); Between v and h is [v, h]. A sum is the interval sum, exact only when every term is.
 /// So "up to $50B" + "about $30B" is [$27B, $83B], not $80B. Amounts in different currencies are never added.
 /// </summary>
 public sealed record MoneyRange(string Currency, decimal Low, decimal? High, bool Exact)
 {
-    /// <summary>How far "about" may be from its value, either way: a report saying "about $30B" allows $27B to $33B.</summary>
-    public const decimal AboutBand = 0.10m;
-
     public static MoneyRange Zero(string currency) => new(currency, 0m, 0m, Exact: true);
 
-    public static MoneyRange Of(ReportedAmount amount) => amount.Qualifier switch
+    public static MoneyRange Of(ReportedAmount amount)
     {
-        AmountQualifier.Exact => new(amount.Currency, amount.Value, amount.Value, true),
-        AmountQualifier.About => new(amount.Currency, Plain(amount.Value * (1 - AboutBand)), Plain(amount.Value * (1 + AboutBand)), false),
-        AmountQualifier.UpTo => new(amount.Currency, 0m, amount.Value, false),
-        AmountQualifier.AtLeast => new(amount.Currency, amount.Value, null, false),
-        AmountQualifier.Between => new(amount.Currency, amount.Value, amount.High ?? amount.Value, false),
-        _ => throw new ArgumentOutOfRangeException(nameof(amount), amount.Qualifier, "Unknown qualifier."),
-    };
+        var (low, high) = AmountRange.Of(amount);
+        return amount.Qualifier == AmountQualifier.About
+            ? new(amount.Currency, Plain(low), Plain(high!.Value), false)
+            : new(amount.Currency, low, high, amount.Qualifier == AmountQualifier.Exact);
+    }
 
     /// <summary>The same number without the trailing zeros a product leaves (90000000000.00 reads 90000000000).</summary>
     private static decimal Plain(decimal value) => value / 1.0000000000000000000000000000m;
@@ -39,7 +35,11 @@ public sealed record MoneyRange(string Currency, decimal Low, decimal? High, boo
         return new(Currency, Low + other.Low, High is { } high && other.High is { } otherHigh ? high + otherHigh : null, Exact && other.Exact);
     }
 
+    /// <summary>Amounts in one currency added up (none: an exact zero).</summary>
+    public static MoneyRange Sum(string currency, IEnumerable<ReportedAmount> amounts) =>
+        amounts.Select(Of).Aggregate(Zero(currency), (sum, range) => sum.Plus(range));
+
     /// <summary>The amounts added up per currency (in the order each currency first appears).</summary>
     public static IReadOnlyList<MoneyRange> SumByCurrency(IEnumerable<ReportedAmount> amounts) =>
-        [.. amounts.GroupBy(a => a.Currency).Select(g => g.Select(Of).Aggregate(Zero(g.Key), (sum, range) => sum.Plus(range)))];
+        [.. amounts.GroupBy(a => a.Currency).Select(g => Sum(g.Key, g))];
 }

@@ -40,17 +40,8 @@ public static class RoundTimeline
     /// The round as known at the recorded instant <paramref name="asOf"/>,
     /// keeping what had happened by <paramref name="occurredBy"/> (see <see cref="Deals.DealAsOf"/> for the same axes on a deal).
     /// </summary>
-    public static Round? Fold(Guid id, IReadOnlyList<IEvent> stream, DateTimeOffset? asOf, DateOnly? occurredBy)
-    {
-        IReadOnlyList<IEvent> known = stream;
-        if (asOf is { } instant)
-        {
-            var lastKnown = stream.LastOrDefault(e => e.Timestamp <= instant)?.Version ?? 0;
-            known = [.. stream.TakeWhile(e => e.Version <= lastKnown)];
-        }
-
-        return Fold(id, known, occurredBy);
-    }
+    public static Round? Fold(Guid id, IReadOnlyList<IEvent> stream, DateTimeOffset? asOf, DateOnly? occurredBy) =>
+        Fold(id, Deals.DealAsOf.Known(stream, null, asOf), occurredBy);
 
     // Stryker disable all : a database read; the API tests cover it
     /// <summary>The round now (the state writes decide on), folded from its stream: null for an unknown id or another kind of stream.</summary>

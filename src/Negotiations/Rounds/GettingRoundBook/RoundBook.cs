@@ -77,7 +77,7 @@ public sealed record RoundBook(Round Round, IReadOnlyList<RoundTotals> Totals, I
             .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var totals = currencies.Select(currency =>
         {
-            MoneyRange Sum(Func<Piece, bool> which) => Add(currency, pieces.Where(p => p.Amount.Currency == currency && which(p)).Select(p => p.Amount));
+            MoneyRange Sum(Func<Piece, bool> which) => MoneyRange.Sum(currency, pieces.Where(p => p.Amount.Currency == currency && which(p)).Select(p => p.Amount));
             var agreed = Sum(p => p.Firmness == Firmness.Agreed);
             var funded = Sum(p => p.Firmness == Firmness.Funded);
             var raised = round.Closings.Select(c => c.Amount).OfType<ReportedAmount>().Where(a => a.Currency == currency).ToList();
@@ -91,7 +91,7 @@ public sealed record RoundBook(Round Round, IReadOnlyList<RoundTotals> Totals, I
                 agreed.Plus(funded),
                 Sum(p => p.Conditional),
                 Sum(_ => true),
-                raised.Count == 0 ? null : Add(currency, raised));
+                raised.Count == 0 ? null : MoneyRange.Sum(currency, raised));
         }).ToList();
         return new RoundBook(round, totals, [.. inRound.Select(Participant)], freshness);
     }
@@ -138,7 +138,4 @@ public sealed record RoundBook(Round Round, IReadOnlyList<RoundTotals> Totals, I
             deal.Id, deal.Title, investor, deal.Status, FirmnessOf(deal), deal.Amount, deal.Sources.Amount,
             Part(p => p.Firmness == Firmness.Funded), Part(p => p.Conditional), deal.Round!.JoinedOn, deal.Round.Source);
     }
-
-    private static MoneyRange Add(string currency, IEnumerable<ReportedAmount> amounts) =>
-        amounts.Select(MoneyRange.Of).Aggregate(MoneyRange.Zero(currency), (sum, range) => sum.Plus(range));
 }
