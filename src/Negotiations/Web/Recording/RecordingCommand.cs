@@ -1,17 +1,19 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Deals;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Negotiations.Web.Recording;
 
 /// <summary>
 /// One of the API's deal commands, as the pages record it: found on its endpoint class (the <c>[WolverinePost]</c>
-/// route, the summary, and the static <c>LoadAsync</c>, <c>Validate</c> and <c>Decide</c> the API runs), so a form runs
-/// the very rules the API runs, and a command added to the API gets its form with no change here. Parameters are given
-/// by type, as Wolverine gives them: the command, the deal, the deal's id, the session, the clock, what
-/// <c>LoadAsync</c> loaded, a cancellation token, and a new id (a question's) for <c>Decide</c>.
+/// route and summary, and the static <c>LoadAsync</c>, <c>Validate</c> and the <c>[WolverinePost]</c> method itself that
+/// the API runs), so a form records exactly the events the API records, and a command added to the API gets its form
+/// with no change here. Parameters are given by type, as Wolverine gives them: the command, the deal, the deal's id, the
+/// session, the clock, what <c>LoadAsync</c> loaded and a cancellation token.
 /// </summary>
 public sealed class RecordingCommand
 {
@@ -22,9 +24,9 @@ public sealed class RecordingCommand
 
     private readonly MethodInfo? _load;
     private readonly MethodInfo _validate;
-    private readonly MethodInfo _decide;
+    private readonly MethodInfo _post;
 
-    private RecordingCommand(Type endpoint, Type command, string route, string title)
+    private RecordingCommand(Type endpoint, MethodInfo post, Type command, string route, string title)
     {
         Type = command;
         Route = route;
@@ -33,8 +35,7 @@ public sealed class RecordingCommand
         _load = endpoint.GetMethod("LoadAsync", BindingFlags.Public | BindingFlags.Static);
         _validate = endpoint.GetMethod("Validate", BindingFlags.Public | BindingFlags.Static)
             ?? throw new InvalidOperationException($"{endpoint.Name} has no Validate.");
-        _decide = endpoint.GetMethod("Decide", BindingFlags.Public | BindingFlags.Static)
-            ?? throw new InvalidOperationException($"{endpoint.Name} has no Decide.");
+        _post = post;
     }
 
     public Type Type { get; }
@@ -78,7 +79,7 @@ public sealed class RecordingCommand
                 var route = template[prefix.Length..].TrimStart('/');
                 route = route.StartsWith("{id}/", StringComparison.Ordinal) ? route["{id}/".Length..] : route;
                 var title = post.GetCustomAttribute<EndpointSummaryAttribute>()?.Summary ?? first.ParameterType.Name;
-                found.Add(new RecordingCommand(endpoint, first.ParameterType, route, title));
+                found.Add(new RecordingCommand(endpoint, post, first.ParameterType, route, title));
             }
         }
 
@@ -87,9 +88,11 @@ public sealed class RecordingCommand
 
     /// <summary>
     /// The API's rules for this command on this deal (null when it opens one): the problem to show, or
-    /// <see cref="WolverineContinue.NoProblems"/>, and the events to record when there is none.
+    /// <see cref="WolverineContinue.NoProblems"/> and what the endpoint's own <c>Post</c> answers — the API's answer
+    /// (<see cref="DealWritten"/>, <see cref="DealOpened"/>, …) and its events (<see cref="Events"/> to append, or the
+    /// <see cref="IStartStream"/> that opens the deal).
     /// </summary>
-    public async Task<(ProblemDetails Problem, object? Event)> DecideAsync(
+    public async Task<(ProblemDetails Problem, object? Answer, object? Events)> DecideAsync(
         object command, Deal? deal, Guid id, IDocumentSession session, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var given = new List<object?> { command, deal, id, session, now, cancellationToken };
@@ -103,14 +106,14 @@ public sealed class RecordingCommand
         var problem = (ProblemDetails)_validate.Invoke(null, Arguments(_validate, given))!;
         if (!ReferenceEquals(problem, WolverineContinue.NoProblems))
         {
-            return (problem, null);
+            return (problem, null, null);
         }
 
-        given.Add(Guid.CreateVersion7());
-        return (problem, _decide.Invoke(null, Arguments(_decide, given)));
+        var answer = (ITuple)_post.Invoke(null, Arguments(_post, given))!;
+        return (problem, answer[0], answer[1]);
     }
 
-    /// <summary>Each parameter from the last value given of its type (a new id for <c>Decide</c>, after the deal's id).</summary>
+    /// <summary>Each parameter from the last value given of its type.</summary>
     private static object?[] Arguments(MethodInfo method, List<object?> given) =>
         [.. method.GetParameters().Select(parameter =>
             given.LastOrDefault(value => value is not null && parameter.ParameterType.IsInstanceOfType(value))

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Negotiations.Deals;
 using Negotiations.Infrastructure;
 using Negotiations.Security;
+using Wolverine.Marten;
 
 namespace Negotiations.Web.Recording;
 
@@ -24,7 +25,7 @@ public sealed record RecordOutcome(Guid Id, long Version, ProblemDetails? Proble
 
 /// <summary>
 /// Records a submitted form as the API would record the same command: read with the API's JSON reader, decided by the
-/// command's own Validate and Decide, appended under the same exclusive lock on the deal's stream, stamped with the same
+/// command's own Validate and Post (the same events, the same answer), appended under the same exclusive lock on the deal's stream, stamped with the same
 /// recorded-by (the key holder's name) and correlation id. Only the transport differs.
 /// </summary>
 public static class WebRecording
@@ -50,16 +51,15 @@ public static class WebRecording
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         if (command.OpensDeal)
         {
-            var (problem, opening) = await command.DecideAsync(body!, null, dealId, session, now, cancellationToken);
-            if (opening is null)
+            var (problem, answer, events) = await command.DecideAsync(body!, null, dealId, session, now, cancellationToken);
+            if (events is not IStartStream start || answer is not DealOpened opened)
             {
                 return new RecordOutcome(dealId, 0, problem);
             }
 
-            var id = Guid.CreateVersion7();
-            session.Events.StartStream<Deal>(id, opening);
+            session.Events.StartStream<Deal>(start.StreamId, [.. start.Events]);
             await session.SaveChangesAsync(cancellationToken);
-            return new RecordOutcome(id, 1, null);
+            return new RecordOutcome(opened.Id, opened.Version, null);
         }
 
         var stream = await session.Events.FetchForExclusiveWriting<Deal>(dealId, cancellationToken);
@@ -68,14 +68,14 @@ public static class WebRecording
             return new RecordOutcome(dealId, 0, DealProblems.NotFound(dealId));
         }
 
-        var (refusal, recorded) = await command.DecideAsync(body!, deal, dealId, session, now, cancellationToken);
-        if (recorded is null)
+        var (refusal, _, recorded) = await command.DecideAsync(body!, deal, dealId, session, now, cancellationToken);
+        if (recorded is not Events appended)
         {
             return new RecordOutcome(dealId, deal.Version, refusal);
         }
 
-        stream.AppendOne(recorded);
+        stream.AppendMany(appended);
         await session.SaveChangesAsync(cancellationToken);
-        return new RecordOutcome(dealId, deal.Version + 1, null);
+        return new RecordOutcome(dealId, deal.Version + appended.Count, null);
     }
 }
