@@ -25,7 +25,8 @@ public sealed class DealEventCache(int capacity)
     /// <summary>The setting that overrides <see cref="DefaultCapacity"/> (0 turns the cache off).</summary>
     public const string CapacitySetting = "Views:CachedDealEvents";
 
-    private static readonly ConditionalWeakTable<IDocumentStore, DealEventCache> Stores = [];
+    /// <summary>One cache per store, keyed by the store's options (<see cref="Configure"/> attaches it before the store exists).</summary>
+    private static readonly ConditionalWeakTable<object, DealEventCache> Stores = [];
 
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, LinkedListNode<(Guid Deal, IEvent[] Events)>> _entries = [];
@@ -34,11 +35,14 @@ public sealed class DealEventCache(int capacity)
     private long _hits;
     private long _misses;
 
-    /// <summary>The capacity of caches created from now on (set at start from <see cref="CapacitySetting"/>).</summary>
-    public static int Capacity { get; set; } = DefaultCapacity;
+    /// <summary>Events held at most.</summary>
+    public int Capacity => capacity;
+
+    /// <summary>Gives the store these options will build a cache of <paramref name="capacity"/> events.</summary>
+    public static void Configure(StoreOptions options, int capacity) => Stores.AddOrUpdate(options, new DealEventCache(capacity));
 
     /// <summary>The cache of one document store's events.</summary>
-    public static DealEventCache Of(IDocumentStore store) => Stores.GetValue(store, _ => new DealEventCache(Capacity));
+    public static DealEventCache Of(IDocumentStore store) => Stores.GetValue(store.Options, _ => new DealEventCache(DefaultCapacity));
 
     /// <summary>Reads <see cref="CapacitySetting"/>: a whole number of events, 0 … 10,000,000.</summary>
     public static int CapacityFrom(IConfiguration configuration)

@@ -15,16 +15,20 @@ public sealed class DealsModule : IServiceModule
 {
     private static readonly RouteIdMetadata DealId = new("deal", DealProblems.NotFound);
 
+    /// <summary>The views' cache size read at start (<see cref="DealEventCache.CapacitySetting"/>), given to the store it configures.</summary>
+    private int _cachedEvents = DealEventCache.DefaultCapacity;
+
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(ApiDocument.Name, DealsDocument.Configure);
         // Names only, unless a module that knows parties (Parties) says more.
         builder.Services.TryAddSingleton<IPartyNameKeys, NameKeyOnly>();
-        DealEventCache.Capacity = DealEventCache.CapacityFrom(builder.Configuration);
+        _cachedEvents = DealEventCache.CapacityFrom(builder.Configuration);
     }
 
     public void ConfigureMarten(StoreOptions options)
     {
+        DealEventCache.Configure(options, _cachedEvents);
         foreach (var (type, name) in DealEventTypes.Names)
         {
             options.Events.MapEventType(type, name);

@@ -224,6 +224,22 @@ public class DealEventCacheTests
         Assert.Null(cache.TryCompose(A, Versions(stream, 4, 4)));
     }
 
+    [Fact]
+    public void the_store_built_from_configured_options_has_a_cache_of_that_size_and_another_store_the_default()
+    {
+        var options = new Marten.StoreOptions();
+        options.Connection("Host=127.0.0.1;Database=never-opened");
+        DealEventCache.Configure(options, 3);
+        using var configured = new Marten.DocumentStore(options);
+        var other = new Marten.StoreOptions();
+        other.Connection("Host=127.0.0.1;Database=never-opened");
+        using var unconfigured = new Marten.DocumentStore(other);
+
+        Assert.Equal(3, DealEventCache.Of(configured).Capacity);
+        Assert.Same(DealEventCache.Of(configured), DealEventCache.Of(configured));
+        Assert.Equal(DealEventCache.DefaultCapacity, DealEventCache.Of(unconfigured).Capacity);
+    }
+
     [Theory]
     [InlineData(null, DealEventCache.DefaultCapacity)]
     [InlineData("0", 0)]
