@@ -25,17 +25,20 @@ public sealed class CommandLine
     /// document, then every command a module defines in this assembly (its <c>[Description]</c>, its arguments from its
     /// input's properties), so the platform names none of them.
     /// </summary>
-    private static readonly (string Verb, string Does)[] OwnVerbs =
+    private static (string Verb, string Does)[] OwnVerbs =>
     [
         ("(none)", "run the service (options: --urls <url>, --environment <name>)"),
-        .. ModuleCommands().Select(command => (command.Usage, command.Does)),
+        .. ModuleCommandList.Value.Select(command => (command.Usage, command.Does)),
         ("openapi", "write the OpenAPI document (no database needed)"),
         ("help [verb]", "this list, or one verb's arguments (no database needed)"),
     ];
 
     /// <summary>Verbs that build the host but never open a connection: they run without a database (the build runs codegen).</summary>
-    private static readonly string[] WithoutDatabase =
-        ["openapi", "help", "codegen", .. ModuleCommands().Where(command => command.NoDatabase).Select(command => command.Name)];
+    private static string[] WithoutDatabase =>
+        ["openapi", "help", "codegen", .. ModuleCommandList.Value.Where(command => command.NoDatabase).Select(command => command.Name)];
+
+    /// <summary>The modules' commands, found by reflection once and only when a verb is given (never on a plain start).</summary>
+    private static readonly Lazy<(string Name, string Usage, string Does, bool NoDatabase)[]> ModuleCommandList = new(() => [.. ModuleCommands()]);
 
     private static readonly string[] HelpWords = ["help", "--help", "-h", "-?", "?", "/?"];
 
