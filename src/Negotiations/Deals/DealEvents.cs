@@ -184,7 +184,10 @@ public sealed record PartyWithdrew(
 
 // Funding rounds: a deal is an investor's piece of a round (a stream of its own, see Rounds/).
 
-/// <summary>The deal joined round <c>Round</c> (the investor's piece of it); a deal is in one round at a time.</summary>
+/// <summary>
+/// The deal joined round <c>Round</c> (the investor's piece of it); a deal is in one round at a time. <c>Round</c> is the
+/// round's stream id, stored as <c>round</c> for good (the round book's SQL reads <c>data ->> 'round'</c>).
+/// </summary>
 public sealed record DealJoinedRound(
     Guid Round,
     DateOnly OccurredOn,
