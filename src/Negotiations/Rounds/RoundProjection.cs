@@ -1,37 +1,21 @@
 using JasperFx.Events;
-using Marten;
-using Marten.Events.Aggregation;
+using Negotiations.Infrastructure;
 
 namespace Negotiations.Rounds;
 
 /// <summary>
-/// The rounds' async view (<see cref="Round"/> documents, run by the daemon): what the round list and the round book read.
-/// A report that happened no earlier than anything already known is applied on top; one recorded late is folded again
-/// from the stream (<see cref="RoundTimeline.Fold(Guid, IReadOnlyCollection{IEvent}, DateOnly?)"/>), as the deals' projection does.
+/// The rounds' async view (<see cref="Round"/> documents, run by the daemon): what the round list and the round book read,
+/// and the state a write to a round decides on (folded live from the locked stream). A report that happened no earlier
+/// than anything already known is applied on top; one recorded late is folded again (<see cref="RoundTimeline"/>).
 /// </summary>
-public sealed class RoundProjection : SingleStreamProjection<Round, Guid>
+public sealed class RoundProjection : TimelineProjection<Round>
 {
-    // Stryker disable all : a database read; the API tests cover it
-    public override async ValueTask<Round?> EvolveAsync(Round? snapshot, Guid id, IQuerySession session, IEvent e, CancellationToken cancellation)
-    {
-        if (e.Data is not IRoundEvent)
-        {
-            // A deal's event (the daemon hands the view every stream's events): nothing of a round, and no stream to read.
-            return snapshot;
-        }
+    public override bool Concerns(IEvent e) => RoundEventTypes.Names.ContainsKey(e.EventType);
 
-        if (InOrder(snapshot, e) is { } applied)
-        {
-            return applied;
-        }
-
-        var earlier = e.Version > 1 ? await session.Events.FetchStreamAsync(id, e.Version - 1, token: cancellation) : [];
-        return RoundTimeline.Fold(id, [.. earlier, e]) ?? snapshot;
-    }
-    // Stryker restore all
+    public override Round? Fold(Guid id, IReadOnlyList<IEvent> events) => RoundTimeline.Fold(id, events);
 
     /// <summary>The document after <paramref name="e"/> when it sorts after everything known, else null. Must equal the full fold.</summary>
-    public static Round? InOrder(Round? snapshot, IEvent e) =>
+    public override Round? InOrder(Round? snapshot, IEvent e) =>
         snapshot is not null && e.Data is IRoundEvent report and not RoundReported && report.OccurredOn >= snapshot.LastActivityOn
             ? snapshot.After(report) with { Version = e.Version, LastActivityOn = report.OccurredOn }
             : null;

@@ -118,25 +118,19 @@ public static class DealSpecification
         $"Deal {DealId} is {status}; a {status} deal cannot {action} (only reports of what happened before {finalOn} are still accepted: they sort into place).";
 
     /// <summary>
-    /// The projection's in-order fast path (<see cref="DealProjection.InOrder"/>) must give what folding the whole stream
-    /// gives, after every event of 2,000 random streams: the opening report, then 1 to 12 events drawn by <paramref name="later"/>
-    /// (given the version it will have).
+    /// The projection (<see cref="DealProjection"/>: its in-order fast path, or a fold again) must give what folding the
+    /// whole stream gives, after every slice of 2,000 random streams handed over in random slices: the opening report,
+    /// then 1 to 12 events drawn by <paramref name="later"/> (given the version it will have).
     /// </summary>
     public static void ThenTheProjectionAlwaysEqualsTheFold(Func<int, Gen<object>> later)
     {
         var streams = Gen.Int[1, 12].SelectMany(count => Enumerable.Range(2, count).Aggregate(
             Gen.Const(new List<object> { Opened() }),
             (stream, version) => stream.SelectMany(events => later(version).Select(e => new List<object>(events) { e }))));
-        streams.Sample(stream =>
+        streams.SelectMany(stream => TimelineSlices.Cuts(stream.Count).Select(cuts => (stream, cuts))).Sample(sample =>
         {
-            var events = stream.Select((data, index) => Wrap(data, index + 1)).ToList();
-            Deal? projected = null;
-            for (var i = 0; i < events.Count; i++)
-            {
-                var known = events.Take(i + 1).ToList();
-                projected = DealProjection.InOrder(projected, events[i]) ?? DealTimeline.Fold(DealId, known);
-                Assert.Equal(Json(DealTimeline.Fold(DealId, known)!), Json(projected!));
-            }
+            var events = sample.stream.Select((data, index) => Wrap(data, index + 1)).ToList();
+            TimelineSlices.ThenEverySliceEqualsTheFold(new DealProjection(), DealId, events, sample.cuts, Json);
         }, iter: 2000);
     }
 
