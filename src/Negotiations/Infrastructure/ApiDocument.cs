@@ -77,10 +77,11 @@ public static class ApiDocument
     private const string Landing = """
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><title>Negotiations</title></head>
-        <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+        <body>
         <h1>Negotiations</h1>
         <p>An event-sourced tracker of deal negotiations as they are reported.</p>
         <ul>
+        <li><a href="/deals">Dashboard</a> (deals, rounds, parties; sign in with an API key)</li>
         <li><a href="/docs">API documentation</a> (interactive)</li>
         <li><a href="/openapi/v1.json">OpenAPI document</a> (generate clients from it)</li>
         <li><a href="/health">Health</a></li>

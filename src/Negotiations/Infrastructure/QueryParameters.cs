@@ -161,6 +161,10 @@ public static partial class QueryParameters
         private string Expected() => _type.GetField("Expected", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as string ?? _type.Name;
     }
 
+    /// <summary>A stream version as a query gives it (digits, 1 or more), else null: a page reads versions through this, never a bind that throws.</summary>
+    public static long? Version(string? value) =>
+        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version >= 1 ? version : null;
+
     /// <summary>An ISO 8601 instant with its offset ("2026-02-01T12:00:00Z"), in UTC; a bare date or time is ambiguous.</summary>
     public static bool TryParseInstant(string value, out DateTimeOffset instant)
     {

@@ -97,6 +97,7 @@ public static class ServiceSetup
     public static WebApplication UsePlatform(this WebApplication app, IReadOnlyList<IServiceModule> modules)
     {
         Logs.Started(app);
+        app.Use(SecurityHeaders.Add);
         app.Use(Correlation.EchoCorrelationId);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
