@@ -45,8 +45,7 @@ public static partial class Correlation
         if (refused is not null)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>()
-                .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = refused });
+            await context.WriteProblemAsync(refused);
             return;
         }
 

@@ -141,8 +141,7 @@ public sealed partial class DatabaseOutage(NpgsqlDataSource dataSource, ILogger<
 
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         AddRetryAfter(context.Response);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>()
-            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = Problem() });
+        await context.WriteProblemAsync(Problem());
     }
 
     private async Task ProbeUntilBackAsync()

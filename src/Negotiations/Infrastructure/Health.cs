@@ -41,15 +41,11 @@ public static class HealthChecks
         }
 
         var cause = report.Entries.Values.Select(e => e.Exception?.GetType().Name).FirstOrDefault(n => n is not null) ?? nameof(TimeoutException);
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        return context.WriteProblemAsync(new ProblemDetails
         {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "PostgreSQL does not answer.",
-                Detail = $"No answer within {Timeout.TotalSeconds:0} s ({cause}); the server log has the details.",
-            },
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "PostgreSQL does not answer.",
+            Detail = $"No answer within {Timeout.TotalSeconds:0} s ({cause}); the server log has the details.",
         }).AsTask();
     }
 }

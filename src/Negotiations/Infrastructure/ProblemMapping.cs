@@ -26,7 +26,7 @@ public interface IFailureRecogniser
 }
 
 public sealed partial class ProblemMapping(
-    IProblemDetailsService problems, IEnumerable<IFailureRecogniser> recognisers, ILogger<ProblemMapping> logger) : IExceptionHandler
+    IEnumerable<IFailureRecogniser> recognisers, ILogger<ProblemMapping> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -36,7 +36,8 @@ public sealed partial class ProblemMapping(
             httpContext.RequestServices.GetRequiredService<DatabaseOutage>().Report(exception);
             httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             DatabaseOutage.AddRetryAfter(httpContext.Response);
-            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = DatabaseOutage.Problem(), Exception = exception });
+            await httpContext.WriteProblemAsync(DatabaseOutage.Problem(), exception);
+            return true;
         }
 
         var recognised = recognisers.Select(recogniser => recogniser.Recognise(exception)).FirstOrDefault(failure => failure is not null);
@@ -52,7 +53,8 @@ public sealed partial class ProblemMapping(
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        await httpContext.WriteProblemAsync(problem, exception);
+        return true;
     }
 
     public static ProblemDetails Map(Exception exception) => exception switch

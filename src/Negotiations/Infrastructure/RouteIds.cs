@@ -27,7 +27,6 @@ public sealed record RouteIdMetadata(string Kind, Func<Guid, ProblemDetails> Not
         }
 
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>()
-            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        await context.WriteProblemAsync(problem);
     }
 }

@@ -21,7 +21,7 @@ public static class ServiceSetup
     {
         Logs.Configure(builder);
         Telemetry.Add(builder);
-        builder.Services.AddProblemDetails();
+        ProblemResponses.Add(builder.Services);
         builder.Services.AddOpenApi(ApiDocument.Name, ApiDocument.Configure);
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));

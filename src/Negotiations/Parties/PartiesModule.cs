@@ -66,8 +66,7 @@ public sealed class PartiesModule : IServiceModule
         catch (Exception e) when (context.Request.Path.StartsWithSegments("/api/parties") && !context.Response.HasStarted && IsLostRace(e))
         {
             context.Response.StatusCode = StatusCodes.Status409Conflict;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>()
-                .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = PartyProblems.ConcurrentChange() });
+            await context.WriteProblemAsync(PartyProblems.ConcurrentChange());
         }
     });
 

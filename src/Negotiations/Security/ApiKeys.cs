@@ -1,3 +1,4 @@
+using Negotiations.Infrastructure;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -97,18 +98,14 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{HeaderName}\"";
-        await Context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        await Context.WriteProblemAsync(new ProblemDetails
         {
-            HttpContext = Context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "An API key is required.",
-                Detail = PresentedKey() is null
-                    ? $"Send a key as '{HeaderName}: <key>' or 'Authorization: {SchemeName} <key>'."
-                    : "The API key presented is not a configured one.",
-                Type = "https://tools.ietf.org/html/rfc9110#section-15.5.2",
-            },
+            Status = StatusCodes.Status401Unauthorized,
+            Title = "An API key is required.",
+            Detail = PresentedKey() is null
+                ? $"Send a key as '{HeaderName}: <key>' or 'Authorization: {SchemeName} <key>'."
+                : "The API key presented is not a configured one.",
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.2",
         });
     }
 

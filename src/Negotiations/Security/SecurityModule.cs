@@ -182,16 +182,12 @@ public sealed partial class SecurityModule : IServiceModule
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        await context.WriteProblemAsync(new ProblemDetails
         {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many writes.",
-                Type = "https://tools.ietf.org/html/rfc6585#section-4",
-                Detail = $"This key may record at most its configured number of events a minute; retry after {context.Response.Headers.RetryAfter} s.",
-            },
+            Status = StatusCodes.Status429TooManyRequests,
+            Title = "Too many writes.",
+            Type = "https://tools.ietf.org/html/rfc6585#section-4",
+            Detail = $"This key may record at most its configured number of events a minute; retry after {context.Response.Headers.RetryAfter} s.",
         });
     }
 

@@ -104,6 +104,8 @@ public static class GetDealHistoryEndpoint
 
     private static readonly Dictionary<string, Type> EventTypes = DealEventTypes.Names.ToDictionary(name => name.Value, name => name.Key);
 
+    private static readonly string[] DealTypes = [.. EventTypes.Keys];
+
     /// <summary>
     /// One round trip: the page (up to <paramref name="count"/> events from <paramref name="fromVersion"/>), every
     /// correction and retraction of the stream (they may come after the page; few, one indexed query) and whether the
@@ -122,13 +124,17 @@ public static class GetDealHistoryEndpoint
             {
                 new($"""
                      select version, type, data, timestamp, user_name, correlation_id, causation_id from {schema}.mt_events
-                     where stream_id = $1 and version >= $2 and is_archived = false order by version limit $3
-                     """) { Parameters = { new() { Value = id }, new() { Value = fromVersion }, new() { Value = count } } },
+                     where stream_id = $1 and version >= $2 and type = any($4) and is_archived = false order by version limit $3
+                     """) { Parameters = { new() { Value = id }, new() { Value = fromVersion }, new() { Value = count }, new() { Value = DealTypes } } },
                 new($"""
                      select version, type, data, timestamp, user_name, correlation_id, causation_id from {schema}.mt_events
                      where stream_id = $1 and type = any($2) and is_archived = false
                      """) { Parameters = { new() { Value = id }, new() { Value = FixTypes } } },
-                new($"select count(*) from {schema}.mt_streams where id = $1") { Parameters = { new() { Value = id } } },
+                // A deal's stream: another kind (a round's, a party's) is no deal, whatever its id.
+                new($"select count(*) from {schema}.mt_events where stream_id = $1 and version = 1 and type = any($2)")
+                {
+                    Parameters = { new() { Value = id }, new() { Value = DealTypes } },
+                },
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
