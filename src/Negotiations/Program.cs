@@ -1,4 +1,5 @@
 using JasperFx;
+using Negotiations.Alerts;
 using Negotiations.Deals;
 using Negotiations.Infrastructure;
 using Negotiations.Operations;
@@ -19,6 +20,7 @@ IServiceModule[] modules =
     new PartiesModule(),        // parties across deals: aliases, relations, merges; exposure and conflicts (async views)
     new RoundsModule(),         // funding rounds: round streams, the rounds' async view, the round book
     new SourcesModule(),        // publications' track record across deals: claims confirmed, contradicted, corrected, retracted
+    new AlertsModule(),         // the change feed, watches, alerts, signed webhooks (durable, retried), Atom feeds
     new WebModule(),            // the dashboard: deal list and deal pages, recording forms, sign-in by API key
 ];
 

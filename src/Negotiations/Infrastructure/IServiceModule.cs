@@ -1,4 +1,5 @@
 using Marten;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Negotiations.Infrastructure;
@@ -16,6 +17,16 @@ public interface IServiceModule
 
     /// <summary>Event types (with their stable names), projections, documents and store listeners.</summary>
     void ConfigureMarten(StoreOptions options)
+    {
+    }
+
+    /// <summary>Marten's registration past its options: subscriptions the daemon runs.</summary>
+    void ConfigureStore(MartenServiceCollectionExtensions.MartenConfigurationExpression store)
+    {
+    }
+
+    /// <summary>Messaging: local queues, routing, error policies.</summary>
+    void ConfigureWolverine(WolverineOptions options, IConfiguration configuration)
     {
     }
 

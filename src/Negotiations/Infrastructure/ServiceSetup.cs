@@ -43,7 +43,7 @@ public static class ServiceSetup
             x.Production.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
         });
 
-        builder.Services.AddMarten(options =>
+        var store = builder.Services.AddMarten(options =>
             {
                 options.DatabaseSchemaName = SchemaName;
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
@@ -65,6 +65,11 @@ public static class ServiceSetup
             // Async views run as Wolverine agents: on one node alone, or spread over several nodes on one database, each
             // view on exactly one node, moved to another when its node stops answering (see Nodes).
             .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = true);
+        foreach (var module in modules)
+        {
+            module.ConfigureStore(store);
+        }
+
         builder.Services.AddHttpContextAccessor();
         // The clock any module's handler or page may ask for (commands take their time from it, never from DateTime.UtcNow).
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -80,6 +85,10 @@ public static class ServiceSetup
             options.Durability.EnableDeduplicatedResponses = true;
             options.Durability.DeduplicationWindow = IdempotencyRetention;
             Nodes.Configure(options.Durability, builder.Configuration);
+            foreach (var module in modules)
+            {
+                module.ConfigureWolverine(options, builder.Configuration);
+            }
         });
         builder.Services.AddWolverineHttp();
         foreach (var module in modules)

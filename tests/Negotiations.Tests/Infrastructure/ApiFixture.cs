@@ -63,6 +63,11 @@ public sealed class ApiFixture : IAsyncLifetime
         {
             builder.UseEnvironment(environment);
             builder.UseSetting($"ConnectionStrings:{Database.ConnectionStringName}", connectionString);
+            // Webhooks go to receivers the tests run on loopback, and are retried within seconds, not hours.
+            builder.UseSetting("Alerts:AllowPrivateNetworks", "true");
+            builder.UseSetting("Alerts:RetryDelaysSeconds:0", "1");
+            builder.UseSetting("Alerts:RetryDelaysSeconds:1", "1");
+            builder.UseSetting("Alerts:TimeoutSeconds", "2");
             foreach (var (name, value) in settings ?? new Dictionary<string, string>())
             {
                 builder.UseSetting(name, value);
