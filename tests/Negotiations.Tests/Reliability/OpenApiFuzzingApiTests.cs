@@ -127,8 +127,9 @@ public class OpenApiFuzzingApiTests(ApiFixture fixture, UnthrottledHost unthrott
             var schema = parameters.FirstOrDefault(p => (string?)p["name"] == m.Groups[1].Value)?["schema"];
             return Uri.EscapeDataString((string?)schema?["format"] == "uuid" ? Pick(random, ids.Path) : Pick(random, ["deal_search", "Reuters", .. Texts[..12]]));
         });
+        // A long poll's wait is kept short: a valid one would hold every request for its seconds.
         var query = parameters.Where(p => (string?)p["in"] == "query" && random.Next(3) > 0)
-            .Select(p => $"{p["name"]}={Uri.EscapeDataString(Scalar(p["schema"], random, ids))}");
+            .Select(p => $"{p["name"]}={Uri.EscapeDataString((string?)p["name"] == "wait" ? Pick(random, ["0", "-1", "31", "abc"]) : Scalar(p["schema"], random, ids))}");
         return url + "?" + string.Join("&", query);
     }
 
