@@ -59,15 +59,12 @@ public static class WatchEndpoints
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [EndpointSummary("A watch's latest alerts, newest first")]
     [WolverineGet("/api/watches/{id}/alerts")]
-    public static async Task<IResult> Alerts(Guid id, HttpContext context, IQuerySession session, CancellationToken cancellationToken)
-    {
-        if (await FindAsync(id, context, session, cancellationToken) is null)
-        {
-            return Results.Problem(NotFound(id));
-        }
+    public static Task<IResult> Alerts(Guid id, HttpContext context, IQuerySession session, CancellationToken cancellationToken) =>
+        OfVisibleAsync(id, context, session, async _ => Results.Ok(new AlertList(id, await LatestAlertsAsync(session, id, cancellationToken))), cancellationToken);
 
-        return Results.Ok(new AlertList(id, await LatestAlertsAsync(session, id, cancellationToken)));
-    }
+    /// <summary>The answer about a watch the caller may see, else the watch's 404.</summary>
+    public static async Task<IResult> OfVisibleAsync(Guid id, HttpContext context, IQuerySession session, Func<Watch, Task<IResult>> answer, CancellationToken cancellationToken) =>
+        await FindAsync(id, context, session, cancellationToken) is { } watch ? await answer(watch) : Results.Problem(NotFound(id));
 
     public static async Task<IReadOnlyList<Alert>> LatestAlertsAsync(IQuerySession session, Guid watch, CancellationToken cancellationToken) =>
         await session.Query<Alert>().Where(a => a.WatchId == watch).OrderByDescending(a => a.Sequence).Take(Latest).ToListAsync(cancellationToken);
@@ -76,14 +73,10 @@ public static class WatchEndpoints
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [EndpointSummary("A watch's webhook deliveries: each attempt's time, status code, error and next try")]
     [WolverineGet("/api/watches/{id}/deliveries")]
-    public static async Task<IResult> Deliveries(Guid id, HttpContext context, IQuerySession session, CancellationToken cancellationToken)
-    {
-        if (await FindAsync(id, context, session, cancellationToken) is null)
+    public static Task<IResult> Deliveries(Guid id, HttpContext context, IQuerySession session, CancellationToken cancellationToken) =>
+        OfVisibleAsync(id, context, session, async _ =>
         {
-            return Results.Problem(NotFound(id));
-        }
-
-        var deliveries = await session.Query<AlertDelivery>().Where(d => d.WatchId == id).ToListAsync(cancellationToken);
-        return Results.Ok(new DeliveryList(id, [.. deliveries.OrderByDescending(d => d.Attempts.Count == 0 ? DateTimeOffset.MinValue : d.Attempts[^1].At).Take(Latest)]));
-    }
+            var deliveries = await session.Query<AlertDelivery>().Where(d => d.WatchId == id).ToListAsync(cancellationToken);
+            return Results.Ok(new DeliveryList(id, [.. deliveries.OrderByDescending(d => d.Attempts.Count == 0 ? DateTimeOffset.MinValue : d.Attempts[^1].At).Take(Latest)]));
+        }, cancellationToken);
 }
