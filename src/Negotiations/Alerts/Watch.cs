@@ -5,7 +5,8 @@ namespace Negotiations.Alerts;
 /// <summary>What a watch is about: exactly one of a deal, a round, a party (its names and its parts) or an open question.</summary>
 public sealed record WatchSubject(Guid? DealId = null, Guid? RoundId = null, Guid? PartyId = null, Guid? QuestionId = null)
 {
-    /// <summary>The one key the watch is found by: <c>deal:…</c>, <c>round:…</c>, <c>party:…</c> or <c>question:…</c>.</summary>
+    /// <summary>The one key the watch is found by: <c>deal:…</c>, <c>round:…</c>, <c>party:…</c> or <c>question:…</c> (stored as <see cref="Watch.SubjectKey"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Key => (DealId, RoundId, PartyId, QuestionId) switch
     {
         ({ } deal, null, null, null) => SubjectKeys.Deal(deal),
