@@ -146,10 +146,12 @@ public sealed record Valuation(
 /// <summary>
 /// Where a claim comes from. <c>PublishedOn</c> is the default for the event's <c>occurredOn</c>. <c>Relays</c> names the
 /// publication this one cites ("according to the Wall Street Journal"): the claim is then that publication's again, not
-/// an independent confirmation.
+/// an independent confirmation. <c>DocumentId</c> and <c>Quote</c> (both optional, since intake) name the archived document
+/// the claim was read from and the words in it, so a claim links back to the text and its hash.
 /// </summary>
 public sealed record Source(
-    string Publication, DateOnly PublishedOn, Attribution Attribution = Attribution.Unattributed, string? Url = null, string? Relays = null)
+    string Publication, DateOnly PublishedOn, Attribution Attribution = Attribution.Unattributed, string? Url = null, string? Relays = null,
+    Guid? DocumentId = null, Quote? Quote = null)
 {
     public const int MaxUrlLength = 2000;
 
@@ -187,8 +189,13 @@ public sealed record Source(
         }
 
         errors.RequireText(source.Relays, $"{field}.relays", TextLimits.Name, required: false);
+        errors.Require(source.Quote is null || source.Quote is { Start: >= 0, Length: > 0 }, $"{field}.quote",
+            $"'{field}.quote' must have a 'start' of at least 0 and a 'length' of at least 1.");
     }
 }
+
+/// <summary>Where the words of a claim stand in an archived document's text: UTF-16 offset and length.</summary>
+public sealed record Quote(int Start, int Length);
 
 public sealed record Party(string Name, PartyRole Role)
 {
