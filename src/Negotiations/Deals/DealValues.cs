@@ -155,6 +155,15 @@ public sealed record Source(
 {
     public const int MaxUrlLength = 2000;
 
+    /// <summary>
+    /// An absolute http or https URL of at most <see cref="MaxUrlLength"/> characters. CR/LF (header or log injection),
+    /// tabs, other controls and bidi overrides are refused: Uri would accept or drop some of them.
+    /// </summary>
+    public static bool IsValidUrl(string url) =>
+        url.Length <= MaxUrlLength && !url.Any(char.IsControl) && Text.Unsafe(url) is null
+        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
     /// <summary>When the reported thing happened: as given, else the day the source published it.</summary>
     public DateOnly HappenedOn(DateOnly? given) => given ?? PublishedOn;
 
@@ -181,11 +190,7 @@ public sealed record Source(
         Dates.Check(source.PublishedOn, $"{field}.publishedOn", latestAllowed, errors);
         if (source.Url is not null)
         {
-            // CR/LF (header or log injection), tabs, other controls and bidi overrides: Uri would accept or drop some of them.
-            var valid = source.Url.Length <= MaxUrlLength && !source.Url.Any(char.IsControl) && Text.Unsafe(source.Url) is null
-                && Uri.TryCreate(source.Url, UriKind.Absolute, out var uri)
-                && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-            errors.Require(valid, $"{field}.url", $"'{field}.url' must be an absolute http or https URL of at most {MaxUrlLength} characters, without control characters.");
+            errors.Require(IsValidUrl(source.Url), $"{field}.url", $"'{field}.url' must be an absolute http or https URL of at most {MaxUrlLength} characters, without control characters.");
         }
 
         errors.RequireText(source.Relays, $"{field}.relays", TextLimits.Name, required: false);

@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Deals;
+using Negotiations.Infrastructure;
+using Negotiations.Intake.Extraction;
+using Negotiations.Parties;
+using Npgsql;
+using Wolverine.Http;
+
+namespace Negotiations.Intake.Archiving;
+
+/// <summary>A document to archive: its text and where it was published; the URL and title when known.</summary>
+public sealed record ArchiveDocument(string Text, string Publication, DateOnly PublishedOn, string? Url = null, string? Title = null);
+
+/// <summary>An archived document and the candidates read from it.</summary>
+public sealed record DocumentDetail(IntakeDocument Document, IReadOnlyList<IntakeCandidate> Candidates);
+
+public static class ArchiveDocumentEndpoint
+{
+    public static ProblemDetails Validate(ArchiveDocument command, DateTimeOffset now)
+    {
+        var errors = new ValidationErrors();
+        errors.RequireText(command.Text, "text", IntakeLimits.MaxTextLength);
+        errors.RequireText(command.Publication, "publication", TextLimits.Name);
+        errors.RequireText(command.Title, "title", TextLimits.Name, required: false);
+        Dates.Check(command.PublishedOn, "publishedOn", Dates.LatestAllowed(now), errors);
+        errors.Require(command.Url is null || Source.IsValidUrl(command.Url), "url",
+            $"'url' must be an absolute http or https URL of at most {Source.MaxUrlLength} characters, without control characters.");
+        return errors.ToProblem();
+    }
+
+    /// <summary>The hex SHA-256 of the text's UTF-8 bytes: the document's identity for deduplication.</summary>
+    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>
+    /// The document as archived and its candidates, each pending, its source naming the document and the quoted words,
+    /// its parties linked to the registered parties whose names or aliases they are (<paramref name="known"/>: name key → party).
+    /// </summary>
+    public static DocumentDetail Archive(ArchiveDocument command, Guid id, DateTimeOffset now, IReadOnlyList<Candidate> read,
+        IReadOnlyDictionary<string, Guid> known, Func<Guid> newId)
+    {
+        var document = new IntakeDocument(id, Hash(command.Text), command.Text, command.Url, command.Title, command.Publication.Trim(), command.PublishedOn, now);
+        var candidates = read.Select((c, i) => new IntakeCandidate(
+            newId(), id, i + 1, CandidateStatus.Pending, c.EventType,
+            [.. c.Parties.Select(p => known.TryGetValue(PartyNames.Key(p.Name), out var party) ? p with { PartyId = party } : p)],
+            c.Amount, c.Valuation, c.RoundSize, c.Source with { DocumentId = id, Quote = c.Quote }, c.Response, c.Quote,
+            command.Text.Substring(c.Quote.Start, c.Quote.Length))).ToList();
+        return new DocumentDetail(document, candidates);
+    }
+
+    /// <summary>
+    /// Archives a document once: the same text again answers 200 with the document already archived; a new one 201, with
+    /// the candidates read from it (pending review).
+    /// </summary>
+    [ProducesResponseType<DocumentDetail>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<DocumentDetail>(StatusCodes.Status201Created, "application/json")]
+    [EndpointSummary("Archive a document and read its candidates")]
+    [WolverinePost("/api/intake/documents")]
+    public static async Task<IResult> Post(ArchiveDocument command, IDocumentSession session, ICandidateExtractor extractor, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var hash = Hash(command.Text);
+        if (await Documents.ByHashAsync(session, hash, cancellationToken) is { } archived)
+        {
+            return Results.Ok(archived);
+        }
+
+        var read = extractor.Extract(new ExtractionRequest(command.Text, command.Publication.Trim(), command.PublishedOn, command.Url));
+        var keys = read.SelectMany(c => c.Parties).Select(p => PartyNames.Key(p.Name)).Distinct().ToArray();
+        var known = (await session.LoadManyAsync<PartyName>(cancellationToken, keys)).ToDictionary(n => n.Id, n => n.PartyId);
+        var detail = Archive(command, Guid.CreateVersion7(), now, read, known, Guid.CreateVersion7);
+        session.Insert(detail.Document);
+        session.Insert<IntakeCandidate>(detail.Candidates);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same text archived meanwhile by another request: its document is the one.
+            session.EjectAllPendingChanges();
+            return Results.Ok(await Documents.ByHashAsync(session, hash, cancellationToken));
+        }
+
+        return Results.Created($"/api/intake/documents/{detail.Document.Id}", detail);
+    }
+}
