@@ -8,6 +8,7 @@ public static class GetDocumentEndpoint
 {
     /// <summary>An archived document, its text as stored and its hash, and the candidates read from it.</summary>
     [ProducesResponseType<DocumentDetail>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [EndpointSummary("An archived document and its candidates")]
     [WolverineGet("/api/intake/documents/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken cancellationToken) =>

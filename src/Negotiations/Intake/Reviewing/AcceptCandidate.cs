@@ -120,6 +120,8 @@ public static class AcceptCandidateEndpoint
     /// candidate stays pending. Accepting an accepted candidate answers where it was recorded, recording nothing.
     /// </summary>
     [ProducesResponseType<CandidateAccepted>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [EndpointSummary("Accept a candidate, recording it on a deal")]
     [WolverinePost("/api/intake/candidates/{id}/accept")]
     public static async Task<IResult> Post(AcceptCandidate edits, Guid id, IDocumentSession session, HttpContext context, TimeProvider clock,

@@ -31,6 +31,8 @@ public static class RejectCandidateEndpoint
 
     /// <summary>Rejects a pending candidate with a reason; rejecting it again answers the same.</summary>
     [ProducesResponseType<IntakeCandidate>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [EndpointSummary("Reject a candidate")]
     [WolverinePost("/api/intake/candidates/{id}/reject")]
     public static async Task<IResult> Post(RejectCandidate command, Guid id, IDocumentSession session, HttpContext context, TimeProvider clock,
