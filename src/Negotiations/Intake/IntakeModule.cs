@@ -1,6 +1,7 @@
 using Marten;
 using Negotiations.Infrastructure;
 using Negotiations.Intake.Extraction;
+using Negotiations.Intake.Fetching;
 using Wolverine.Http;
 
 namespace Negotiations.Intake;
@@ -18,6 +19,8 @@ public sealed class IntakeModule : IServiceModule
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ICandidateExtractor, RuleExtractor>();
+        var allowPrivate = builder.Configuration.GetValue<bool>(PageFetcher.AllowPrivateNetworksSetting);
+        builder.Services.AddSingleton(new PageFetcher(PageFetcher.CreateClient(allowPrivate), allowPrivate));
         builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(ApiDocument.Name, options =>
             ApiDocument.AddTag(options, Tag.Name, "From article to record: archived documents, the candidates read from them, and their review."));
     }

@@ -90,6 +90,21 @@ public class IntakeApiTests(ApiFixture fixture) : ApiTest(fixture)
         await result.ShouldBeProblem(413, "body");
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:9/article")]
+    [InlineData("http://localhost/article")]
+    [InlineData("http://169.254.169.254/latest/meta-data")]
+    public async Task a_page_on_a_private_address_is_not_fetched(string url)
+    {
+        var result = await Host.Post("/api/intake/documents", new { url }, 400);
+
+        await result.ShouldBeProblem(400, "url");
+    }
+
+    [Fact]
+    public async Task neither_text_nor_url_is_refused_naming_text() =>
+        await (await Host.Post("/api/intake/documents", new { publication = "Reuters" }, 400)).ShouldBeProblem(400, "text");
+
     [Fact]
     public async Task a_candidate_party_takes_the_id_of_the_registered_party_whose_alias_it_is()
     {

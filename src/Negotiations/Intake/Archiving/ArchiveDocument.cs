@@ -5,14 +5,19 @@ using Microsoft.AspNetCore.Mvc;
 using Negotiations.Deals;
 using Negotiations.Infrastructure;
 using Negotiations.Intake.Extraction;
+using Negotiations.Intake.Fetching;
 using Negotiations.Parties;
 using Npgsql;
 using Wolverine.Http;
 
 namespace Negotiations.Intake.Archiving;
 
-/// <summary>A document to archive: its text and where it was published; the URL and title when known.</summary>
-public sealed record ArchiveDocument(string Text, string Publication, DateOnly PublishedOn, string? Url = null, string? Title = null);
+/// <summary>
+/// A document to archive: its text and where it was published (the URL and title when known); or only a <c>url</c>, whose
+/// page is fetched and reduced to its readable text (publication, day and title then default to what the page says,
+/// else its host, today and none).
+/// </summary>
+public sealed record ArchiveDocument(string? Text = null, string? Publication = null, DateOnly? PublishedOn = null, string? Url = null, string? Title = null);
 
 /// <summary>An archived document and the candidates read from it.</summary>
 public sealed record DocumentDetail(IntakeDocument Document, IReadOnlyList<IntakeCandidate> Candidates);
@@ -22,10 +27,21 @@ public static class ArchiveDocumentEndpoint
     public static ProblemDetails Validate(ArchiveDocument command, DateTimeOffset now)
     {
         var errors = new ValidationErrors();
-        errors.RequireText(command.Text, "text", IntakeLimits.MaxTextLength);
-        errors.RequireText(command.Publication, "publication", TextLimits.Name);
+        var fetches = command.Text is null;
+        errors.Require(!fetches || command.Url is not null, "text", "'text' is required, or a 'url' whose page is fetched.");
+        if (!fetches)
+        {
+            errors.RequireText(command.Text, "text", IntakeLimits.MaxTextLength);
+            errors.Require(command.PublishedOn is not null, "publishedOn", "'publishedOn' is required with 'text'.");
+        }
+
+        errors.RequireText(command.Publication, "publication", TextLimits.Name, required: !fetches);
         errors.RequireText(command.Title, "title", TextLimits.Name, required: false);
-        Dates.Check(command.PublishedOn, "publishedOn", Dates.LatestAllowed(now), errors);
+        if (command.PublishedOn is { } day)
+        {
+            Dates.Check(day, "publishedOn", Dates.LatestAllowed(now), errors);
+        }
+
         errors.Require(command.Url is null || Source.IsValidUrl(command.Url), "url",
             $"'url' must be an absolute http or https URL of at most {Source.MaxUrlLength} characters, without control characters.");
         return errors.ToProblem();
@@ -38,10 +54,10 @@ public static class ArchiveDocumentEndpoint
     /// The document as archived and its candidates, each pending, its source naming the document and the quoted words,
     /// its parties linked to the registered parties whose names or aliases they are (<paramref name="known"/>: name key → party).
     /// </summary>
-    public static DocumentDetail Archive(ArchiveDocument command, Guid id, DateTimeOffset now, IReadOnlyList<Candidate> read,
+    public static DocumentDetail Archive(Page command, Guid id, DateTimeOffset now, IReadOnlyList<Candidate> read,
         IReadOnlyDictionary<string, Guid> known, Func<Guid> newId)
     {
-        var document = new IntakeDocument(id, Hash(command.Text), command.Text, command.Url, command.Title, command.Publication.Trim(), command.PublishedOn, now);
+        var document = new IntakeDocument(id, Hash(command.Text), command.Text, command.Url, command.Title, command.Publication, command.PublishedOn, now);
         var candidates = read.Select((c, i) => new IntakeCandidate(
             newId(), id, i + 1, CandidateStatus.Pending, c.EventType,
             [.. c.Parties.Select(p => known.TryGetValue(PartyNames.Key(p.Name), out var party) ? p with { PartyId = party } : p)],
@@ -56,19 +72,28 @@ public static class ArchiveDocumentEndpoint
     /// </summary>
     [ProducesResponseType<DocumentDetail>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<DocumentDetail>(StatusCodes.Status201Created, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway, "application/problem+json")]
     [EndpointSummary("Archive a document and read its candidates")]
     [WolverinePost("/api/intake/documents")]
-    public static async Task<IResult> Post(ArchiveDocument command, IDocumentSession session, ICandidateExtractor extractor, TimeProvider clock,
-        CancellationToken cancellationToken)
+    public static async Task<IResult> Post(ArchiveDocument given, IDocumentSession session, ICandidateExtractor extractor, PageFetcher fetcher,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var (command, problem) = given.Text is { } text
+            ? (new Page(text, given.Publication!.Trim(), given.PublishedOn!.Value, given.Url, given.Title), null)
+            : await FetchAsync(given, fetcher, now, cancellationToken);
+        if (command is null)
+        {
+            return Results.Problem(problem!);
+        }
+
         var hash = Hash(command.Text);
         if (await Documents.ByHashAsync(session, hash, cancellationToken) is { } archived)
         {
             return Results.Ok(archived);
         }
 
-        var read = extractor.Extract(new ExtractionRequest(command.Text, command.Publication.Trim(), command.PublishedOn, command.Url));
+        var read = extractor.Extract(new ExtractionRequest(command.Text, command.Publication, command.PublishedOn, command.Url));
         var keys = read.SelectMany(c => c.Parties).Select(p => PartyNames.Key(p.Name)).Distinct().ToArray();
         var known = (await session.LoadManyAsync<PartyName>(cancellationToken, keys)).ToDictionary(n => n.Id, n => n.PartyId);
         var detail = Archive(command, Guid.CreateVersion7(), now, read, known, Guid.CreateVersion7);
@@ -87,4 +112,32 @@ public static class ArchiveDocumentEndpoint
 
         return Results.Created($"/api/intake/documents/{detail.Document.Id}", detail);
     }
+
+    /// <summary>The document as archived: the text given, or the fetched page's.</summary>
+    public sealed record Page(string Text, string Publication, DateOnly PublishedOn, string? Url, string? Title);
+
+    private static async Task<(Page?, ProblemDetails?)> FetchAsync(ArchiveDocument given, PageFetcher fetcher, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (page, url, problem) = await fetcher.FetchAsync(new Uri(given.Url!), cancellationToken);
+        if (page is null || url is null)
+        {
+            return (null, problem);
+        }
+
+        // A page's text may hold what a text member may not (controls, bidi overrides): they are dropped, not refused.
+        var text = string.Concat(page.Text.EnumerateRunes().Where(r => !Infrastructure.Text.IsUnsafe(r)).Select(r => r.ToString()));
+        if (Infrastructure.Text.ShowsNothing(text) || text.Length > IntakeLimits.MaxTextLength)
+        {
+            return (null, Problems.Validation("url", $"The page at '{url}' has no readable text, or more than {IntakeLimits.MaxTextLength} characters of it."));
+        }
+
+        var publication = given.Publication?.Trim() ?? Short(page.SiteName) ?? url.Host;
+        var title = given.Title ?? Short(page.Title);
+        var day = given.PublishedOn ?? (page.PublishedOn is { } published && published <= Dates.LatestAllowed(now) && published >= Dates.Earliest
+            ? published
+            : DateOnly.FromDateTime(now.UtcDateTime));
+        return (new Page(text, publication, day, Source.IsValidUrl(url.ToString()) ? url.ToString() : given.Url, title), null);
+    }
+
+    private static string? Short(string? text) => text is null ? null : text.Length <= TextLimits.Name ? text : text[..TextLimits.Name];
 }
