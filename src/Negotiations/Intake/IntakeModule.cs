@@ -1,6 +1,7 @@
 using Marten;
 using Negotiations.Infrastructure;
 using Negotiations.Intake.Extraction;
+using Negotiations.Intake.Feeds;
 using Negotiations.Intake.Fetching;
 using Wolverine.Http;
 
@@ -21,6 +22,7 @@ public sealed class IntakeModule : IServiceModule
         builder.Services.AddSingleton<ICandidateExtractor, RuleExtractor>();
         var allowPrivate = builder.Configuration.GetValue<bool>(PageFetcher.AllowPrivateNetworksSetting);
         builder.Services.AddSingleton(new PageFetcher(PageFetcher.CreateClient(allowPrivate), allowPrivate));
+        builder.Services.AddHostedService<FeedPolling>();
         builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(ApiDocument.Name, options =>
             ApiDocument.AddTag(options, Tag.Name, "From article to record: archived documents, the candidates read from them, and their review."));
     }
@@ -29,6 +31,7 @@ public sealed class IntakeModule : IServiceModule
     {
         options.Schema.For<IntakeDocument>().UniqueIndex(d => d.Sha256).Index(d => d.PublishedOn);
         options.Schema.For<IntakeCandidate>().Index(c => c.DocumentId).UseOptimisticConcurrency(true);
+        options.Schema.For<IntakeFeed>().UniqueIndex(f => f.Url);
     }
 
     public void ConfigureHttp(WolverineHttpOptions http) => http.ConfigureEndpoints(chain =>
@@ -48,5 +51,6 @@ public sealed class IntakeModule : IServiceModule
         {
             chain.Metadata.WithMetadata(CandidateId);
         }
+
     });
 }

@@ -100,7 +100,7 @@ public sealed class PageFetcherTests : IDisposable
     [Theory]
     [InlineData("/loop", "redirects more than 5 times")]
     [InlineData("/huge", "is over 5 MB")]
-    [InlineData("/image", "is image/png, not a page")]
+    [InlineData("/image", "is image/png, not text/html")]
     [InlineData("/missing", "answered 404")]
     public async Task a_page_that_cannot_be_had_is_a_502(string path, string detail)
     {

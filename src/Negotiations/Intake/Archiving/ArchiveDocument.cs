@@ -81,16 +81,24 @@ public static class ArchiveDocumentEndpoint
         var now = clock.GetUtcNow();
         var (command, problem) = given.Text is { } text
             ? (new Page(text, given.Publication!.Trim(), given.PublishedOn!.Value, given.Url, given.Title), null)
-            : await FetchAsync(given, fetcher, now, cancellationToken);
+            : await FetchAsync(given.Url!, given.Publication, given.PublishedOn, given.Title, fetcher, now, cancellationToken);
         if (command is null)
         {
             return Results.Problem(problem!);
         }
 
+        var (detail, created) = await StoreAsync(command, session, extractor, now, cancellationToken);
+        return created ? Results.Created($"/api/intake/documents/{detail.Document.Id}", detail) : Results.Ok(detail);
+    }
+
+    /// <summary>Stores the document and its candidates, unless its text is archived already (then that document, not created).</summary>
+    public static async Task<(DocumentDetail Detail, bool Created)> StoreAsync(Page command, IDocumentSession session, ICandidateExtractor extractor,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var hash = Hash(command.Text);
         if (await Documents.ByHashAsync(session, hash, cancellationToken) is { } archived)
         {
-            return Results.Ok(archived);
+            return (archived, false);
         }
 
         var read = extractor.Extract(new ExtractionRequest(command.Text, command.Publication, command.PublishedOn, command.Url));
@@ -107,18 +115,20 @@ public static class ArchiveDocumentEndpoint
         {
             // The same text archived meanwhile by another request: its document is the one.
             session.EjectAllPendingChanges();
-            return Results.Ok(await Documents.ByHashAsync(session, hash, cancellationToken));
+            return ((await Documents.ByHashAsync(session, hash, cancellationToken))!, false);
         }
 
-        return Results.Created($"/api/intake/documents/{detail.Document.Id}", detail);
+        return (detail, true);
     }
 
     /// <summary>The document as archived: the text given, or the fetched page's.</summary>
     public sealed record Page(string Text, string Publication, DateOnly PublishedOn, string? Url, string? Title);
 
-    private static async Task<(Page?, ProblemDetails?)> FetchAsync(ArchiveDocument given, PageFetcher fetcher, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>A fetched page as archived; what is given (publication, day, title) stands before what the page says.</summary>
+    public static async Task<(Page?, ProblemDetails?)> FetchAsync(string address, string? publication, DateOnly? publishedOn, string? title,
+        PageFetcher fetcher, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (page, url, problem) = await fetcher.FetchAsync(new Uri(given.Url!), cancellationToken);
+        var (page, url, problem) = await fetcher.FetchAsync(new Uri(address), cancellationToken);
         if (page is null || url is null)
         {
             return (null, problem);
@@ -131,12 +141,12 @@ public static class ArchiveDocumentEndpoint
             return (null, Problems.Validation("url", $"The page at '{url}' has no readable text, or more than {IntakeLimits.MaxTextLength} characters of it."));
         }
 
-        var publication = given.Publication?.Trim() ?? Short(page.SiteName) ?? url.Host;
-        var title = given.Title ?? Short(page.Title);
-        var day = given.PublishedOn ?? (page.PublishedOn is { } published && published <= Dates.LatestAllowed(now) && published >= Dates.Earliest
+        var name = publication?.Trim() ?? Short(page.SiteName) ?? url.Host;
+        var heading = title ?? Short(page.Title);
+        var day = publishedOn ?? (page.PublishedOn is { } published && published <= Dates.LatestAllowed(now) && published >= Dates.Earliest
             ? published
             : DateOnly.FromDateTime(now.UtcDateTime));
-        return (new Page(text, publication, day, Source.IsValidUrl(url.ToString()) ? url.ToString() : given.Url, title), null);
+        return (new Page(text, name, day, Source.IsValidUrl(url.ToString()) ? url.ToString() : address, heading), null);
     }
 
     private static string? Short(string? text) => text is null ? null : text.Length <= TextLimits.Name ? text : text[..TextLimits.Name];

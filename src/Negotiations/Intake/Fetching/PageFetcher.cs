@@ -54,27 +54,43 @@ public sealed class PageFetcher(HttpClient client, bool allowPrivateNetworks)
         DefaultRequestHeaders = { { "User-Agent", UserAgent }, { "Accept", "text/html, application/xhtml+xml, text/plain;q=0.8" } },
     };
 
+    private static readonly string[] PageTypes = ["text/html", "application/xhtml+xml", "text/plain"];
+    private static readonly string[] FeedTypes = ["application/rss+xml", "application/atom+xml", "application/xml", "text/xml"];
+
     /// <summary>The page read, or the problem: 400 naming <c>url</c> for an address refused, 502 for a page that could not be had.</summary>
     public async Task<(ReadablePage? Page, Uri? Url, ProblemDetails? Problem)> FetchAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var (body, mediaType, at, problem) = await GetAsync(url, PageTypes, cancellationToken);
+        return body is null ? (null, null, problem) : (mediaType == "text/plain" ? PageText.FromPlainText(body) : PageText.FromHtml(body), at, null);
+    }
+
+    /// <summary>A feed's XML (RSS or Atom), under the same rules as a page.</summary>
+    public async Task<(string? Xml, ProblemDetails? Problem)> FetchFeedAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var (body, _, _, problem) = await GetAsync(url, FeedTypes, cancellationToken);
+        return (body, problem);
+    }
+
+    private async Task<(string? Body, string MediaType, Uri Url, ProblemDetails? Problem)> GetAsync(Uri url, string[] accepted, CancellationToken cancellationToken)
     {
         for (var hop = 0; ; hop++)
         {
             if (await RefusedAsync(url, cancellationToken) is { } refusal)
             {
-                return (null, null, Problems.Validation("url", refusal));
+                return (null, "", url, Problems.Validation("url", refusal));
             }
 
             using var response = await SendAsync(url, cancellationToken);
             if (response is null)
             {
-                return (null, null, Unreachable($"{url.Host} did not answer in time or refused the connection."));
+                return (null, "", url, Unreachable($"{url.Host} did not answer in time or refused the connection."));
             }
 
             if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
             {
                 if (hop == MaxRedirects)
                 {
-                    return (null, null, Unreachable($"{url} redirects more than {MaxRedirects} times."));
+                    return (null, "", url, Unreachable($"{url} redirects more than {MaxRedirects} times."));
                 }
 
                 url = new Uri(url, location);
@@ -83,23 +99,21 @@ public sealed class PageFetcher(HttpClient client, bool allowPrivateNetworks)
 
             if (!response.IsSuccessStatusCode)
             {
-                return (null, null, Unreachable($"{url} answered {(int)response.StatusCode}."));
+                return (null, "", url, Unreachable($"{url} answered {(int)response.StatusCode}."));
             }
 
-            var mediaType = response.Content.Headers.ContentType?.MediaType ?? "text/html";
-            if (mediaType is not ("text/html" or "application/xhtml+xml" or "text/plain"))
+            var mediaType = response.Content.Headers.ContentType?.MediaType ?? accepted[0];
+            if (!accepted.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
             {
-                return (null, null, Unreachable($"{url} is {mediaType}, not a page (text/html or text/plain)."));
+                return (null, "", url, Unreachable($"{url} is {mediaType}, not {string.Join(" or ", accepted)}."));
             }
 
             if (response.Content.Headers.ContentLength > MaxBytes || await ReadAsync(response, cancellationToken) is not { } bytes)
             {
-                return (null, null, Unreachable($"{url} is over {MaxBytes / (1024 * 1024)} MB."));
+                return (null, "", url, Unreachable($"{url} is over {MaxBytes / (1024 * 1024)} MB."));
             }
 
-            var encoding = Encoding(response.Content.Headers.ContentType?.CharSet);
-            var body = encoding.GetString(bytes);
-            return (mediaType == "text/plain" ? PageText.FromPlainText(body) : PageText.FromHtml(body), url, null);
+            return (Encoding(response.Content.Headers.ContentType?.CharSet).GetString(bytes), mediaType.ToLowerInvariant(), url, null);
         }
     }
 
