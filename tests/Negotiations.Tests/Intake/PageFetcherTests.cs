@@ -1,98 +1,27 @@
 using System.Net;
-using System.Text;
 using Negotiations.Intake.Fetching;
 using Xunit;
 
 namespace Negotiations.Tests.Intake;
 
-/// <summary>The fetcher against a small web server of its own on loopback (allowed here, as Intake:AllowPrivateNetworks allows).</summary>
+/// <summary>The fetcher against a small web site of its own on loopback (allowed here, as Intake:AllowPrivateNetworks allows).</summary>
 public sealed class PageFetcherTests : IDisposable
 {
-    private readonly HttpListener _server = new();
-    private readonly Uri _base;
-    private readonly CancellationTokenSource _stop = new();
+    private readonly LoopbackSite _site = new();
 
-    public PageFetcherTests()
-    {
-        _base = new Uri($"http://127.0.0.1:{Negotiations.Infrastructure.Ports.FreeLoopbackPort()}/");
-        _server.Prefixes.Add(_base.ToString());
-        _server.Start();
-        _ = Task.Run(ServeAsync);
-    }
+    private Uri Base => _site.Base;
 
-    private async Task ServeAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _server.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            var path = context.Request.Url!.AbsolutePath;
-            var response = context.Response;
-            switch (path)
-            {
-                case "/article":
-                    UserAgents.Add(context.Request.UserAgent ?? "");
-                    await Write(response, "text/html; charset=utf-8", "<html><body><nav>Menu</nav><p>Salesforce is in talks to acquire Informatica for about $11 billion.</p></body></html>");
-                    break;
-                case "/moved":
-                    response.StatusCode = 302;
-                    response.RedirectLocation = "/article";
-                    response.Close();
-                    break;
-                case "/loop":
-                    response.StatusCode = 302;
-                    response.RedirectLocation = "/loop";
-                    response.Close();
-                    break;
-                case "/huge":
-                    await Write(response, "text/plain", new string('a', PageFetcher.MaxBytes + 1));
-                    break;
-                case "/image":
-                    await Write(response, "image/png", "not a page");
-                    break;
-                default:
-                    response.StatusCode = 404;
-                    response.Close();
-                    break;
-            }
-        }
-    }
-
-    private static async Task Write(HttpListenerResponse response, string contentType, string body)
-    {
-        var bytes = Encoding.UTF8.GetBytes(body);
-        response.ContentType = contentType;
-        response.ContentLength64 = bytes.Length;
-        try
-        {
-            await response.OutputStream.WriteAsync(bytes);
-            response.Close();
-        }
-        catch (HttpListenerException)
-        {
-            // The fetcher stopped reading (too large): nothing to do.
-        }
-    }
-
-    private List<string> UserAgents { get; } = [];
+    private List<string> UserAgents => _site.UserAgents;
 
     private static PageFetcher Fetcher(bool allowPrivate = true) => new(PageFetcher.CreateClient(allowPrivate), allowPrivate);
 
     [Fact]
     public async Task a_page_is_fetched_through_a_redirect_and_read_as_text()
     {
-        var (page, url, problem) = await Fetcher().FetchAsync(new Uri(_base, "/moved"), CancellationToken.None);
+        var (page, url, problem) = await Fetcher().FetchAsync(new Uri(Base, "/moved"), CancellationToken.None);
 
         Assert.Null(problem);
-        Assert.Equal(new Uri(_base, "/article"), url);
+        Assert.Equal(new Uri(Base, "/article"), url);
         Assert.Equal("Salesforce is in talks to acquire Informatica for about $11 billion.", page!.Text);
         Assert.Equal([PageFetcher.UserAgent], UserAgents);
     }
@@ -104,7 +33,7 @@ public sealed class PageFetcherTests : IDisposable
     [InlineData("/missing", "answered 404")]
     public async Task a_page_that_cannot_be_had_is_a_502(string path, string detail)
     {
-        var (page, _, problem) = await Fetcher().FetchAsync(new Uri(_base, path), CancellationToken.None);
+        var (page, _, problem) = await Fetcher().FetchAsync(new Uri(Base, path), CancellationToken.None);
 
         Assert.Null(page);
         Assert.Equal(502, problem!.Status);
@@ -114,7 +43,7 @@ public sealed class PageFetcherTests : IDisposable
     [Fact]
     public async Task a_loopback_address_is_refused_unless_private_networks_are_allowed()
     {
-        var (page, _, problem) = await Fetcher(allowPrivate: false).FetchAsync(new Uri(_base, "/article"), CancellationToken.None);
+        var (page, _, problem) = await Fetcher(allowPrivate: false).FetchAsync(new Uri(Base, "/article"), CancellationToken.None);
 
         Assert.Null(page);
         Assert.Equal(400, problem!.Status);
@@ -136,10 +65,5 @@ public sealed class PageFetcherTests : IDisposable
     [InlineData("2606:4700::1111", true)]
     public void only_public_addresses_are_public(string address, bool isPublic) => Assert.Equal(isPublic, PageFetcher.IsPublic(IPAddress.Parse(address)));
 
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _server.Close();
-        _stop.Dispose();
-    }
+    public void Dispose() => _site.Dispose();
 }

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Negotiations.Intake.Archiving;
 using Negotiations.Intake.Extraction;
 using Negotiations.Intake.Fetching;
@@ -27,7 +28,8 @@ public static class PollFeedsHandler
             var items = xml is null ? null : FeedItems.Parse(xml);
             if (items is null)
             {
-                session.Store(feed with { PolledAt = now, LastProblem = problem?.Detail ?? "The feed is not RSS or Atom." });
+                session.Store(feed with { PolledAt = now, LastProblem = Said(problem) ?? "The feed is not RSS or Atom." });
+                await session.SaveChangesAsync(cancellationToken);
                 failed++;
                 continue;
             }
@@ -53,4 +55,7 @@ public static class PollFeedsHandler
 
         return new FeedsPolled(feeds.Count, archived, known, failed);
     }
+
+    private static string? Said(ProblemDetails? problem) =>
+        problem is ValidationProblemDetails validation ? validation.Errors.Values.SelectMany(m => m).FirstOrDefault() : problem?.Detail;
 }
