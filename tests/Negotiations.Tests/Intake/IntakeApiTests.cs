@@ -167,6 +167,41 @@ public class IntakeApiTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task the_same_text_archived_by_racing_requests_is_one_document()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Host.Scenario(s =>
+        {
+            s.Post.Json(Document()).ToUrl("/api/intake/documents");
+            s.IgnoreStatusCode();
+        })));
+
+        var statuses = results.Select(r => r.Context.Response.StatusCode).Order().ToList();
+        var ids = await Task.WhenAll(results.Select(async r => (await r.ReadAs<DocumentDetail>()).Document.Id));
+        Assert.Equal(201, statuses[^1]);
+        Assert.Single(statuses, 201);
+        Assert.All(statuses[..^1], status => Assert.Equal(200, status));
+        Assert.Single(ids.Distinct());
+        Assert.Single((await Host.GetAs<DocumentList>("/api/intake/documents")).Items);
+    }
+
+    [Fact]
+    public async Task racing_accepts_of_one_candidate_record_it_once()
+    {
+        var talks = (await Host.Archive()).Candidates[0];
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Host.Scenario(s =>
+        {
+            s.Post.Json(new { }).ToUrl($"/api/intake/candidates/{talks.Id}/accept");
+            s.StatusCodeShouldBe(200);
+        })));
+
+        var answers = await Task.WhenAll(results.Select(r => r.ReadAs<CandidateAccepted>()));
+        Assert.Single(answers.Distinct());
+        var candidate = (await Host.GetAs<CandidateList>($"/api/intake/candidates?status=Accepted")).Items.Single();
+        Assert.Equal(answers[0].DealId, candidate.Review!.DealId);
+    }
+
+    [Fact]
     public async Task a_rejected_candidate_keeps_its_reason_and_cannot_be_accepted()
     {
         var archived = await Host.Archive();
