@@ -2,6 +2,7 @@ using JasperFx;
 using Negotiations.Alerts;
 using Negotiations.Deals;
 using Negotiations.Infrastructure;
+using Negotiations.Intake;
 using Negotiations.Operations;
 using Negotiations.Parties;
 using Negotiations.Rounds;
@@ -20,6 +21,7 @@ IServiceModule[] modules =
     new PartiesModule(),        // parties across deals: aliases, relations, merges; exposure and conflicts (async views)
     new RoundsModule(),         // funding rounds: round streams, the rounds' async view, the round book
     new SourcesModule(),        // publications' track record across deals: claims confirmed, contradicted, corrected, retracted
+    new IntakeModule(),         // from article to record: archived documents, candidates read from them, their review
     new AlertsModule(),         // the change feed, watches, alerts, signed webhooks (durable, retried), Atom feeds
     new WebModule(),            // the dashboard: deal list and deal pages, recording forms, sign-in by API key
 ];

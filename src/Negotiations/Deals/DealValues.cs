@@ -146,12 +146,23 @@ public sealed record Valuation(
 /// <summary>
 /// Where a claim comes from. <c>PublishedOn</c> is the default for the event's <c>occurredOn</c>. <c>Relays</c> names the
 /// publication this one cites ("according to the Wall Street Journal"): the claim is then that publication's again, not
-/// an independent confirmation.
+/// an independent confirmation. <c>DocumentId</c> and <c>Quote</c> (both optional, since intake) name the archived document
+/// the claim was read from and the words in it, so a claim links back to the text and its hash.
 /// </summary>
 public sealed record Source(
-    string Publication, DateOnly PublishedOn, Attribution Attribution = Attribution.Unattributed, string? Url = null, string? Relays = null)
+    string Publication, DateOnly PublishedOn, Attribution Attribution = Attribution.Unattributed, string? Url = null, string? Relays = null,
+    Guid? DocumentId = null, Quote? Quote = null)
 {
     public const int MaxUrlLength = 2000;
+
+    /// <summary>
+    /// An absolute http or https URL of at most <see cref="MaxUrlLength"/> characters. CR/LF (header or log injection),
+    /// tabs, other controls and bidi overrides are refused: Uri would accept or drop some of them.
+    /// </summary>
+    public static bool IsValidUrl(string url) =>
+        url.Length <= MaxUrlLength && !url.Any(char.IsControl) && Text.Unsafe(url) is null
+        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     /// <summary>When the reported thing happened: as given, else the day the source published it.</summary>
     public DateOnly HappenedOn(DateOnly? given) => given ?? PublishedOn;
@@ -179,16 +190,17 @@ public sealed record Source(
         Dates.Check(source.PublishedOn, $"{field}.publishedOn", latestAllowed, errors);
         if (source.Url is not null)
         {
-            // CR/LF (header or log injection), tabs, other controls and bidi overrides: Uri would accept or drop some of them.
-            var valid = source.Url.Length <= MaxUrlLength && !source.Url.Any(char.IsControl) && Text.Unsafe(source.Url) is null
-                && Uri.TryCreate(source.Url, UriKind.Absolute, out var uri)
-                && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-            errors.Require(valid, $"{field}.url", $"'{field}.url' must be an absolute http or https URL of at most {MaxUrlLength} characters, without control characters.");
+            errors.Require(IsValidUrl(source.Url), $"{field}.url", $"'{field}.url' must be an absolute http or https URL of at most {MaxUrlLength} characters, without control characters.");
         }
 
         errors.RequireText(source.Relays, $"{field}.relays", TextLimits.Name, required: false);
+        errors.Require(source.Quote is null || source.Quote is { Start: >= 0, Length: > 0 }, $"{field}.quote",
+            $"'{field}.quote' must have a 'start' of at least 0 and a 'length' of at least 1.");
     }
 }
+
+/// <summary>Where the words of a claim stand in an archived document's text: UTF-16 offset and length.</summary>
+public sealed record Quote(int Start, int Length);
 
 public sealed record Party(string Name, PartyRole Role)
 {

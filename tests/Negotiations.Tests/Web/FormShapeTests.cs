@@ -27,6 +27,7 @@ public class FormShapeTests
         Assert.Equal(FieldKind.LongText, fields["summary"].Kind);
         Assert.Equal("Exact", fields["amount"].Members.Single(m => m.Name == "qualifier").Default);
         Assert.Equal("Published on", FormShape.Label("publishedOn"));
+        Assert.Equal(["publication", "publishedOn", "attribution", "url", "relays"], fields["source"].Members.Select(m => m.Name));
     }
 
     [Fact]

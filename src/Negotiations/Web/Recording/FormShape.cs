@@ -29,6 +29,9 @@ public static partial class FormShape
     /// <summary>Values a form suggests, filled in but changeable (the API itself has no default for them).</summary>
     private static readonly Dictionary<string, string> Suggested = new() { ["currency"] = "USD" };
 
+    /// <summary>Members only intake fills in (the archived document a source was read from): no one types them.</summary>
+    private static readonly HashSet<string> NotTyped = ["documentId", "quote"];
+
     private static readonly Dictionary<Type, IReadOnlyList<FormField>> Shapes = [];
 
     public static IReadOnlyList<FormField> Of(Type record)
@@ -48,7 +51,7 @@ public static partial class FormShape
     {
         var constructor = record.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
         var nullability = new NullabilityInfoContext();
-        return [.. constructor.GetParameters().Select(parameter =>
+        return [.. constructor.GetParameters().Where(p => !NotTyped.Contains(JsonNamingPolicy.CamelCase.ConvertName(p.Name!))).Select(parameter =>
         {
             var name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
             var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;

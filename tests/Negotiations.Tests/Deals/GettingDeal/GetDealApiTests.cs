@@ -36,10 +36,10 @@ public class GetDealApiTests(ApiFixture fixture) : ApiTest(fixture)
              "amount":{"value":10000000000,"currency":"USD","qualifier":"AtLeast","high":null},
              "valuation":null,"stakePercent":null,"instrument":null,"governance":null,"commitments":null,
              "openedOn":"2025-12-16","lastActivityOn":"2025-12-16","closedOn":null,"abandonedReason":null,
-             "lastSource":{"publication":"The Information","publishedOn":"2025-12-16","attribution":"AnonymousSource","url":null,"relays":null},
+             "lastSource":{"publication":"The Information","publishedOn":"2025-12-16","attribution":"AnonymousSource","url":null,"relays":null,"documentId":null,"quote":null},
              "version":1,"lastMoveOn":"2025-12-16","agreement":null,"reviews":[],"completedOn":null,"questions":[],
              "sources":{
-              "amount":{"publication":"The Information","publishedOn":"2025-12-16","attribution":"AnonymousSource","url":null,"relays":null},
+              "amount":{"publication":"The Information","publishedOn":"2025-12-16","attribution":"AnonymousSource","url":null,"relays":null,"documentId":null,"quote":null},
               "valuation":null,"stakePercent":null},
              "comparableValuation":null,"withdrawals":[],
              "partyKeys":["amazon","openai"],"firstSightPartyIds":["{{PartyIds.Of("Amazon")}}","{{PartyIds.Of("OpenAI")}}"],"round":null,"isFinal":false
