@@ -71,6 +71,10 @@ public class ContractTests(ApiFixture fixture) : ApiTest(fixture)
                 {
                     s.Post.Json(new { }).ToUrl(url);
                 }
+                else if (method == "delete")
+                {
+                    s.Delete.Url(url);
+                }
                 else
                 {
                     s.Get.Url(url + (route.EndsWith("/diff", StringComparison.Ordinal) ? "?from=1&to=1" : ""));
