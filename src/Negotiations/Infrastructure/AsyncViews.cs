@@ -166,8 +166,13 @@ public static class AsyncViews
         && runningAgents.Any(agent => agent.Scheme == "event-subscriptions"
             && agent.AbsolutePath.TrimEnd('/').EndsWith("/" + shard.RelativeUrl, StringComparison.OrdinalIgnoreCase));
 
-    private static IEnumerable<JasperFx.Events.Projections.ShardName> Shards(IDocumentStore store) =>
-        ((DocumentStore)store).Options.Projections.AllShards().Select(shard => shard.Name);
+    /// <summary>The async views' shards: projections only (a subscription, such as the alerts', has progress but is no view to rebuild).</summary>
+    private static IEnumerable<JasperFx.Events.Projections.ShardName> Shards(IDocumentStore store)
+    {
+        var projections = ((DocumentStore)store).Options.Projections;
+        var views = projections.All.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        return projections.AllShards().Select(shard => shard.Name).Where(name => views.Contains(name.Name));
+    }
 
     /// <summary>Puts the global sequence of a write's last event on the response (<see cref="EventSequenceHeader"/>).</summary>
     internal sealed class EventSequenceListener(IHttpContextAccessor http) : DocumentSessionListenerBase

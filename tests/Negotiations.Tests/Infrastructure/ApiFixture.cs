@@ -97,7 +97,20 @@ public sealed class ApiFixture : IAsyncLifetime
             await agents.StopLocallyAsync(view);
         }
 
-        await Host.ResetAllMartenDataAsync();
+        // Other test hosts on this database (a keyed one, an unthrottled one) run their own agents — views, the alerts
+        // subscription, webhook deliveries — which may write while the reset deletes: a deadlock then is retried.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Host.ResetAllMartenDataAsync();
+                break;
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                await Task.Delay(100 * attempt);
+            }
+        }
         // The streams are gone: heads remembered for their ids are not the stored ones any more.
         Negotiations.TamperEvidence.EventChainListener.HeadsOf(Store).Clear();
 
