@@ -1,6 +1,6 @@
 namespace Negotiations.Alerts;
 
-/// <summary>One alert: a watch's trigger fired by one event (Marten document; its id is stable, see <see cref="AlertRules.AlertId"/>).</summary>
+/// <summary>One alert: a watch's trigger fired by one event (Marten document; its id is stable, see <see cref="AlertRules.AlertId(Guid, string)"/>).</summary>
 public sealed record Alert(
     Guid Id,
     Guid WatchId,

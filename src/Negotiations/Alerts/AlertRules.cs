@@ -122,9 +122,12 @@ public static class AlertRules
     };
 
     /// <summary>The alert a watch gets for an event: the same id however often the event is processed (the webhook-id receivers deduplicate by).</summary>
-    public static Guid AlertId(Guid watchId, Guid eventId)
+    public static Guid AlertId(Guid watchId, Guid eventId) => AlertId(watchId, eventId.ToString("N"));
+
+    /// <summary>The alert id for what the watch is told about, named by <paramref name="about"/> (an event id, a quiet period).</summary>
+    public static Guid AlertId(Guid watchId, string about)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{watchId:N}/{eventId:N}"));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{watchId:N}/{about}"));
         hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash.AsSpan(0, 16), bigEndian: true);

@@ -28,6 +28,12 @@ public sealed class AlertsSubscription : BatchSubscription
     public override async Task ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations,
         IMessageBus bus, CancellationToken cancellationToken)
     {
+        // No watch at all (the common case under write load): one indexed probe instead of reading deals and parties.
+        if (!await operations.Query<Watch>().AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
         var touched = await TouchedAsync(page.Events, operations, cancellationToken);
         var keys = touched.SelectMany(t => t.Subjects).Distinct().ToArray();
         if (keys.Length == 0)

@@ -33,7 +33,7 @@ public static class CheckQuietHandler
             { PartyId: { } party } => ("party", party),
             _ => ("question", watch.Subject.QuestionId ?? Guid.Empty),
         };
-        var alert = new Alert(AlertRules.AlertId(watch.Id, QuietEventId(message)), watch.Id, AlertTrigger.WentQuiet, message.Sequence, kind, id, EventType, 0,
+        var alert = new Alert(QuietAlertId(message), watch.Id, AlertTrigger.WentQuiet, message.Sequence, kind, id, EventType, 0,
             clock.GetUtcNow(), AlertRules.Href(kind, id));
         session.Store(alert);
         if (watch.Delivery.Webhook is null)
@@ -46,5 +46,6 @@ public static class CheckQuietHandler
     }
 
     /// <summary>The quiet period after one activity is one "event" of its own: the same alert id however often the check runs.</summary>
-    private static Guid QuietEventId(CheckQuiet message) => AlertRules.AlertId(message.WatchId, new Guid((int)(message.Sequence >> 32), (short)(message.Sequence >> 16), (short)message.Sequence, 0, 0, 0, 0, 0, 0, 0, 1));
+    private static Guid QuietAlertId(CheckQuiet message) =>
+        AlertRules.AlertId(message.WatchId, $"quiet-after/{message.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 }
